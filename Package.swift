@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Hearth",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "hearth", targets: ["hearth"]),
+        .library(name: "HearthMarkdown", targets: ["HearthMarkdown"]),
+        .library(name: "HearthTemplates", targets: ["HearthTemplates"]),
+    ],
+    targets: [
+        .target(name: "HearthMarkdown"),
+        .target(name: "HearthTemplates"),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown"]),
+        .testTarget(
+            name: "HearthMarkdownTests",
+            dependencies: ["HearthMarkdown"]
+        ),
+        .testTarget(
+            name: "HearthTemplatesTests",
+            dependencies: ["HearthTemplates"]
+        ),
+    ]
+)

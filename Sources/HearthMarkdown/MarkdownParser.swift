@@ -1,0 +1,55 @@
+/// Parses Markdown text into a `SyntaxTree`: CommonMark 0.31.2, plus any `MarkdownExtensions` asked for.
+public struct MarkdownParser: Sendable {
+    /// The syntax beyond CommonMark to recognise.
+    public var extensions: MarkdownExtensions
+
+    /// Creates a parser; with no extensions it is exactly CommonMark.
+    public init(extensions: MarkdownExtensions = []) {
+        self.extensions = extensions
+    }
+
+    /// Parses text that is already valid Unicode.
+    public func parse(_ text: String) -> SyntaxTree {
+        var text = text
+        return text.withUTF8 { parse(validUTF8: $0) }
+    }
+
+    /// Parses raw bytes: invalid UTF-8 is replaced with U+FFFD, as the spec asks, rather than rejected.
+    public func parse(bytes: [UInt8]) -> SyntaxTree {
+        parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    private func parse(validUTF8 input: UnsafeBufferPointer<UInt8>) -> SyntaxTree {
+        // NUL is replaced with U+FFFD (spec §2.3); the rare input holding one pays for a copy.
+        if input.contains(0) {
+            var copy: [UInt8] = []
+            copy.reserveCapacity(input.count + 16)
+            for byte in input {
+                if byte == 0 { copy.append(contentsOf: [0xEF, 0xBF, 0xBD]) } else { copy.append(byte) }
+            }
+            return copy.withUnsafeBufferPointer { parseBlocksAndInlines($0) }
+        }
+        return parseBlocksAndInlines(input)
+    }
+
+    private func parseBlocksAndInlines(_ input: UnsafeBufferPointer<UInt8>) -> SyntaxTree {
+        var blockParser = BlockParser(extensions: extensions)
+        blockParser.parse(input)
+        var tree = blockParser.tree
+        var inlineParser = InlineParser(references: blockParser.references, extensions: extensions)
+        for (index, block) in blockParser.blocks.enumerated() where !block.isRemoved {
+            switch block.kind {
+            case .paragraph, .heading, .tableCell:
+                var content = block.content
+                if content.last == ASCII.newline { content.removeLast() }
+                inlineParser.parse(content, map: block.contentMap, into: &tree, parent: NodeID(index))
+            default:
+                continue
+            }
+        }
+        if extensions.contains(.headingIDs) {
+            HeadingIdentifiers.assign(in: &tree)
+        }
+        return tree
+    }
+}
