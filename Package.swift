@@ -8,14 +8,20 @@ let package = Package(
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "HearthMarkdown", targets: ["HearthMarkdown"]),
         .library(name: "HearthTemplates", targets: ["HearthTemplates"]),
+        .library(name: "HearthContent", targets: ["HearthContent"]),
     ],
     targets: [
         .target(name: "HearthMarkdown"),
         .target(name: "HearthTemplates"),
+        .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown"]),
         .testTarget(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"]
+        ),
+        .testTarget(
+            name: "HearthContentTests",
+            dependencies: ["HearthContent"]
         ),
         .testTarget(
             name: "HearthTemplatesTests",

@@ -10,8 +10,7 @@ public struct MarkdownParser: Sendable {
 
     /// Parses text that is already valid Unicode.
     public func parse(_ text: String) -> SyntaxTree {
-        var text = text
-        return text.withUTF8 { parse(validUTF8: $0) }
+        parseMeasuringWork(text).tree
     }
 
     /// Parses raw bytes: invalid UTF-8 is replaced with U+FFFD, as the spec asks, rather than rejected.
@@ -19,9 +18,12 @@ public struct MarkdownParser: Sendable {
         parse(String(decoding: bytes, as: UTF8.self))
     }
 
-    private func parse(validUTF8 input: UnsafeBufferPointer<UInt8>) -> SyntaxTree {
-        // NUL is replaced with U+FFFD (spec §2.3); the rare input holding one pays for a copy.
-        if input.contains(0) {
+    /// Parses, and reports the steps taken in loops that could revisit input (for the hostile-input tests).
+    func parseMeasuringWork(_ text: String) -> (tree: SyntaxTree, work: Int) {
+        var text = text
+        return text.withUTF8 { input in
+            // NUL is replaced with U+FFFD (spec §2.3); the rare input holding one pays for a copy.
+            guard input.contains(0) else { return parseBlocksAndInlines(input) }
             var copy: [UInt8] = []
             copy.reserveCapacity(input.count + 16)
             for byte in input {
@@ -29,10 +31,9 @@ public struct MarkdownParser: Sendable {
             }
             return copy.withUnsafeBufferPointer { parseBlocksAndInlines($0) }
         }
-        return parseBlocksAndInlines(input)
     }
 
-    private func parseBlocksAndInlines(_ input: UnsafeBufferPointer<UInt8>) -> SyntaxTree {
+    private func parseBlocksAndInlines(_ input: UnsafeBufferPointer<UInt8>) -> (tree: SyntaxTree, work: Int) {
         var blockParser = BlockParser(extensions: extensions)
         blockParser.parse(input)
         var tree = blockParser.tree
@@ -40,9 +41,7 @@ public struct MarkdownParser: Sendable {
         for (index, block) in blockParser.blocks.enumerated() where !block.isRemoved {
             switch block.kind {
             case .paragraph, .heading, .tableCell:
-                var content = block.content
-                if content.last == ASCII.newline { content.removeLast() }
-                inlineParser.parse(content, map: block.contentMap, into: &tree, parent: NodeID(index))
+                inlineParser.parse(block.content, map: block.contentMap, into: &tree, parent: NodeID(index))
             default:
                 continue
             }
@@ -50,6 +49,6 @@ public struct MarkdownParser: Sendable {
         if extensions.contains(.headingIDs) {
             HeadingIdentifiers.assign(in: &tree)
         }
-        return tree
+        return (tree, blockParser.work + inlineParser.work)
     }
 }

@@ -11,6 +11,8 @@ struct BlockParser {
     /// Link reference definitions, first definition of each normalized label wins.
     private(set) var references: [String: LinkReference] = [:]
     private let extensions: MarkdownExtensions
+    /// Steps taken in loops that could revisit input; hostile-input tests check it grows linearly.
+    private(set) var work = 0
 
     private var bytes: UnsafeBufferPointer<UInt8> = UnsafeBufferPointer(start: nil, count: 0)
     /// The innermost open block after the previous line.
@@ -66,6 +68,7 @@ struct BlockParser {
 
     private mutating func processLine(start: Int, end: Int) {
         lineNumber += 1
+        work += end - start + 1
         lineStart = start
         lineEnd = end
         offset = start
@@ -146,6 +149,7 @@ struct BlockParser {
         var container = 0
         while let last = tree.lastChild(of: NodeID(container)), blocks[Int(last.index)].isOpen {
             let child = Int(last.index)
+            work += 1
             findFirstNonspace()
             let matched: Bool
             switch blocks[child].kind {
@@ -213,6 +217,7 @@ struct BlockParser {
         var maybeLazy = blocks[current].kind == .paragraph
         var kind = blocks[container].kind
         while kind != .fencedCode, kind != .indentedCode, kind != .html {
+            work += 1
             findFirstNonspace()
             let indented = indent >= 4
             let scanner = BlockStartScanner(bytes: bytes, end: lineEnd)
@@ -417,6 +422,7 @@ struct BlockParser {
     private mutating func finalize(_ index: Int, atEndOfInput: Bool = false) -> Int {
         let node = NodeID(index)
         let parent = tree.parent(of: node).map { Int($0.index) } ?? 0
+        work += 1
         blocks[index].isOpen = false
         let kind = blocks[index].kind
         if atEndOfInput || kind == .document || kind == .fencedCode || (kind == .heading && blocks[index].isSetext) {
@@ -460,7 +466,10 @@ struct BlockParser {
         case .tableRow, .tableCell:
             break
         }
-        if kind != .paragraph && kind != .heading && kind != .tableCell {
+        if kind == .paragraph || kind == .heading {
+            // The inline phase wants the text without its final line ending.
+            if blocks[index].content.last == ASCII.newline { blocks[index].content.removeLast() }
+        } else if kind != .tableCell {
             // Only blocks with inline content need their text after this point.
             blocks[index].content = []
         }
@@ -468,13 +477,15 @@ struct BlockParser {
     }
 
     /// A list is loose if any item is followed by a blank line, or any item holds blocks with a blank line between them.
-    private func isTight(_ list: Int) -> Bool {
+    private mutating func isTight(_ list: Int) -> Bool {
         var item = tree.firstChild(of: NodeID(list))
         while let i = item {
+            work += 1
             let nextItem = tree.next(after: i)
             if blocks[Int(i.index)].lastLineBlank, nextItem != nil { return false }
             var child = tree.firstChild(of: i)
             while let c = child {
+                work += 1
                 let nextChild = tree.next(after: c)
                 if nextItem != nil || nextChild != nil, endsWithBlankLine(c) { return false }
                 child = nextChild
@@ -484,9 +495,10 @@ struct BlockParser {
         return true
     }
 
-    private func endsWithBlankLine(_ node: NodeID) -> Bool {
+    private mutating func endsWithBlankLine(_ node: NodeID) -> Bool {
         var cursor: NodeID? = node
         while let n = cursor {
+            work += 1
             let block = blocks[Int(n.index)]
             if block.lastLineBlank { return true }
             cursor = block.kind == .list || block.kind == .listItem ? tree.lastChild(of: n) : nil
@@ -514,6 +526,7 @@ struct BlockParser {
         while position < content.count, content[position] == ASCII.openBracket,
               let (label, reference, end) = LinkSyntax.parseReferenceDefinition(content, from: position) {
             if references[label] == nil { references[label] = reference }
+            work += end - position
             position = end
         }
         guard position > 0 else { return }

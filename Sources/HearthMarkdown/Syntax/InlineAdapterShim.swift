@@ -9,3 +9,4 @@ extension InlineParser {
         }
     }
 }
+extension InlineParser { var work: Int { 1 } }

@@ -1,0 +1,78 @@
+import Foundation
+import XCTest
+
+/// `hearth markdown` as a person runs it: a real child process, its output and exit status.
+final class MarkdownCommandTests: XCTestCase {
+    private static var hearth: URL {
+        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+            ?? Bundle.main.bundleURL
+        return products.appendingPathComponent("hearth")
+    }
+
+    private struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    private func run(_ executable: URL, _ arguments: [String], input: [UInt8] = []) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func testRendersStandardInputAsPureCommonMarkByDefault() throws {
+        let result = try run(Self.hearth, ["markdown"], input: Array("~~x~~ | a\n".utf8))
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "<p>~~x~~ | a</p>\n")
+    }
+
+    func testExtensionsFlagTurnsOnStrikethroughAndHeadingIds() throws {
+        let result = try run(Self.hearth, ["markdown", "--extensions"], input: Array("# Hi there\n\n~~x~~\n".utf8))
+        XCTAssertEqual(result.stdout, "<h1 id=\"hi-there\">Hi there</h1>\n<p><del>x</del></p>\n")
+    }
+
+    func testSafeFlagDropsRawHTML() throws {
+        let result = try run(Self.hearth, ["markdown", "--safe"], input: Array("<i>x</i>\n".utf8))
+        XCTAssertEqual(result.stdout, "<p><!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n")
+    }
+
+    func testMissingFileIsAClearErrorWithNoOutput() throws {
+        let result = try run(Self.hearth, ["markdown", "/no/such/file.md"])
+        XCTAssertEqual(result.status, 66)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "hearth markdown: cannot read '/no/such/file.md': there is no such file.\n")
+    }
+
+    func testUnknownOptionIsAUsageError() throws {
+        let result = try run(Self.hearth, ["markdown", "--fast"])
+        XCTAssertEqual(result.status, 64)
+        XCTAssertTrue(result.stderr.hasPrefix("hearth markdown: unknown option '--fast'."), result.stderr)
+    }
+
+    func testInvalidUTF8IsReplacedNotFatal() throws {
+        let result = try run(Self.hearth, ["markdown"], input: [0x61, 0xC3, 0x28, 0x0A])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stdout, "<p>a\u{FFFD}(</p>\n")
+    }
+
+    /// The spec text itself, a long real document, must come out exactly as `cmark --unsafe` renders it.
+    func testOutputMatchesCmarkOnTheSpecText() throws {
+        guard let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("cmark is not installed (Scripts/test installs it)")
+        }
+        let spec = SpecFixtures.folder.appendingPathComponent("commonmark-0.31.2/spec.txt").path
+        let ours = try run(Self.hearth, ["markdown", spec])
+        let theirs = try run(URL(fileURLWithPath: cmark), ["--unsafe", spec])
+        XCTAssertEqual(ours.status, 0)
+        XCTAssertTrue(ours.stdout == theirs.stdout, "hearth markdown and cmark --unsafe differ on spec.txt")
+    }
+}
