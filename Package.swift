@@ -14,7 +14,8 @@ let package = Package(
         .target(name: "HearthMarkdown"),
         .target(name: "HearthTemplates"),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
-        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite"]),
         .testTarget(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"]
@@ -22,6 +23,10 @@ let package = Package(
         .testTarget(
             name: "HearthContentTests",
             dependencies: ["HearthContent"]
+        ),
+        .testTarget(
+            name: "HearthSiteTests",
+            dependencies: ["HearthSite"]
         ),
         .testTarget(
             name: "HearthTemplatesTests",

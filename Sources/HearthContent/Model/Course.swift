@@ -23,6 +23,8 @@ public struct Course: Hashable, Sendable {
     public var introduction: MarkdownText
     public var modules: [Module]
     public var location: SourceLocation
+    /// Where the `measures:` setting was written, for errors about unknown measure ids.
+    public var measuresLocation: SourceLocation
 
     public init(id: String, title: String, summary: String, audience: Audience, order: Int, language: String,
                 measuresBefore: [String] = [], measuresAfter: [String] = [], passMark: Int? = nil,
@@ -42,6 +44,7 @@ public struct Course: Hashable, Sendable {
         self.introduction = introduction
         self.modules = modules
         self.location = location
+        self.measuresLocation = location
     }
 }
 
@@ -53,6 +56,8 @@ public struct Module: Hashable, Sendable {
     public var summary: String
     /// Roughly how long the module takes, shown to the reader.
     public var minutes: Int?
+    /// The number at the start of its file name, which orders modules in a course.
+    public var order = 0
     public var language: String
     public var pages: [Page]
     public var location: SourceLocation
@@ -110,25 +115,29 @@ public enum CalloutKind: String, Hashable, Sendable, CaseIterable {
 public struct MarkdownText: Hashable, Sendable {
     public var source: String
     public var tree: SyntaxTree
+    /// Where the text's first line is in its file.
     public var location: SourceLocation
-    /// The source line of the text's first line, so tree positions map back to the file.
-    public var firstLine: Int
+    /// The top-level blocks of `tree` that belong to this text (a page's tree may be shared by several parts).
+    public var blocks: [NodeID]
 
-    public init(source: String, tree: SyntaxTree, location: SourceLocation) {
+    public init(source: String, tree: SyntaxTree, location: SourceLocation, blocks: [NodeID]? = nil) {
         self.source = source
         self.tree = tree
         self.location = location
-        self.firstLine = location.line
+        self.blocks = blocks ?? tree.children(of: tree.root)
     }
 
     /// The position in the file of a node in `tree`.
     public func location(of node: NodeID) -> SourceLocation {
         let start = tree.range(of: node).start
-        return SourceLocation(path: location.path, line: firstLine + start.line - 1,
+        return SourceLocation(path: location.path, line: location.line + start.line - 1,
                               column: start.line == 1 ? location.column + start.column - 1 : start.column)
     }
 
-    public static func == (a: MarkdownText, b: MarkdownText) -> Bool { a.source == b.source && a.location == b.location }
+    public static func == (a: MarkdownText, b: MarkdownText) -> Bool {
+        a.source == b.source && a.location == b.location && a.blocks == b.blocks
+    }
+
     public func hash(into hasher: inout Hasher) {
         hasher.combine(source)
         hasher.combine(location)

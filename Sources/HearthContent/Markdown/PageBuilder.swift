@@ -1,0 +1,111 @@
+import HearthMarkdown
+
+/// Turns one page of a Markdown module into page parts: prose, callouts and quizzes.
+///
+/// A fenced block whose info string is `quiz` becomes a quiz; a block quote whose first
+/// line starts with `[!TIP]`, `[!NOTE]`, `[!WARNING]` or `[!REFLECT]` (GitHub's alert
+/// syntax, which authors may know already) becomes a callout, with the rest of that line
+/// as its optional title.
+struct PageBuilder {
+    static let parser = MarkdownParser(extensions: .all)
+
+    let path: String
+    /// Used to name quizzes that have no `id:`: `<module>-quiz`, then `-2`, `-3`, ….
+    let moduleID: String
+    var quizCount = 0
+    var diagnostics = Diagnostics()
+
+    init(path: String, moduleID: String) {
+        self.path = path
+        self.moduleID = moduleID
+    }
+
+    mutating func page(from chunk: MarkdownFile.Chunk, defaultTitle: String) -> Page {
+        let location = SourceLocation(path: path, line: chunk.firstLine)
+        var tree = Self.parser.parse(chunk.text)
+        let lines = chunk.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var parts: [PagePart] = []
+        var pending: [NodeID] = []
+        var title: String?
+
+        // Decide each top-level block's role first, then cut the tree's text into parts.
+        for block in tree.children(of: tree.root) {
+            let kind = tree.kind(of: block)
+            if title == nil, case .heading = kind {
+                title = HeadingIdentifiers.plainText(of: block, in: tree)
+            }
+            if case .codeBlock(let info, _, true) = kind, info.split(separator: " ").first == "quiz" {
+                flush(&pending, into: &parts, tree: tree, source: chunk.text, location: location)
+                parts.append(.quiz(quiz(block, tree: tree, lines: lines, chunk: chunk)))
+            } else if kind == .blockQuote, let (calloutKind, calloutTitle) = calloutMarker(block, tree: &tree, chunk: chunk) {
+                flush(&pending, into: &parts, tree: tree, source: chunk.text, location: location)
+                let body = MarkdownText(source: chunk.text, tree: tree, location: location, blocks: tree.children(of: block))
+                parts.append(.callout(kind: calloutKind, title: calloutTitle, body: body))
+            } else {
+                pending.append(block)
+            }
+        }
+        flush(&pending, into: &parts, tree: tree, source: chunk.text, location: location)
+        // Later edits (callout markers removed) must be visible to earlier text parts that share the tree.
+        parts = parts.map { part in
+            switch part {
+            case .text(var text): text.tree = tree; return .text(text)
+            case .callout(let kind, let title, var body): body.tree = tree; return .callout(kind: kind, title: title, body: body)
+            case .quiz: return part
+            }
+        }
+        return Page(title: title ?? defaultTitle, parts: parts, location: location)
+    }
+
+    private func flush(_ pending: inout [NodeID], into parts: inout [PagePart], tree: SyntaxTree, source: String, location: SourceLocation) {
+        guard !pending.isEmpty else { return }
+        parts.append(.text(MarkdownText(source: source, tree: tree, location: location, blocks: pending)))
+        pending = []
+    }
+
+    private mutating func quiz(_ block: NodeID, tree: SyntaxTree, lines: [Substring], chunk: MarkdownFile.Chunk) -> Quiz {
+        quizCount += 1
+        let range = tree.range(of: block)
+        // The fence is on the block's first line; its content runs until the closing fence (or the end).
+        let first = range.start.line
+        var last = min(range.end.line, lines.count)
+        if last > first, lines[last - 1].trimmingLeadingSpaces.hasPrefix("```") || lines[last - 1].trimmingLeadingSpaces.hasPrefix("~~~") {
+            last -= 1
+        }
+        let indent = range.start.column - 1
+        let body = first < last ? lines[first..<last].map { $0.dropFirst(min(indent, $0.prefix { $0 == " " }.count)) } : []
+        let defaultID = quizCount == 1 ? "\(moduleID)-quiz" : "\(moduleID)-quiz-\(quizCount)"
+        let blockLocation = SourceLocation(path: path, line: chunk.firstLine + first - 1, column: range.start.column)
+        let (quiz, problems) = QuizBlockParser.parse(Array(body), path: path, firstLine: chunk.firstLine + first,
+                                                     column: range.start.column, defaultID: defaultID, blockLocation: blockLocation)
+        diagnostics.append(contentsOf: problems)
+        return quiz
+    }
+
+    /// If the quote starts with an alert marker, removes the marker line from the tree and returns the callout's kind and title.
+    private mutating func calloutMarker(_ quote: NodeID, tree: inout SyntaxTree, chunk: MarkdownFile.Chunk) -> (CalloutKind, String)? {
+        guard let paragraph = tree.firstChild(of: quote), tree.kind(of: paragraph) == .paragraph else { return nil }
+        // The marker's line: every inline before the first line break.
+        var firstLine = ""
+        var lineNodes: [NodeID] = []
+        var child = tree.firstChild(of: paragraph)
+        while let node = child {
+            lineNodes.append(node)
+            if tree.kind(of: node) == .softBreak || tree.kind(of: node) == .lineBreak { break }
+            firstLine += HeadingIdentifiers.plainText(of: node, in: tree)
+            child = tree.next(after: node)
+        }
+        guard firstLine.hasPrefix("[!"), let close = firstLine.firstIndex(of: "]") else { return nil }
+        let name = firstLine[firstLine.index(firstLine.startIndex, offsetBy: 2)..<close].lowercased()
+        guard let kind = CalloutKind(rawValue: name) else {
+            let start = tree.range(of: quote).start
+            diagnostics.warning("'[!\(name.uppercased())]' is not a callout kind, so this is shown as a plain quote; use [!TIP], [!NOTE], [!WARNING] or [!REFLECT]",
+                                at: SourceLocation(path: path, line: chunk.firstLine + start.line - 1, column: start.column))
+            return nil
+        }
+        let title = firstLine[firstLine.index(after: close)...].drop { $0 == " " }
+        for node in lineNodes { tree.detach(node) }
+        if tree.firstChild(of: paragraph) == nil { tree.detach(paragraph) }
+        return (kind, String(title.reversed().drop { $0 == " " }.reversed()))
+    }
+}

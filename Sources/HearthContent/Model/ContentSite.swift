@@ -1,0 +1,16 @@
+/// Everything in a content folder, loaded and checked: what `hearth build` renders.
+public struct ContentSite: Sendable {
+    public var settings: SiteSettings
+    public var courses: [Course]
+    public var measures: [Measure]
+    public var pages: [PlainPage]
+    /// Files other than content (images, PDFs), relative to the content folder, to copy as they are.
+    public var assets: [String]
+    /// The content folder as given, which prefixes every diagnostic's path.
+    public var folder: String
+
+    /// The courses for one audience, in home-page order.
+    public func courses(for audience: Audience) -> [Course] {
+        courses.filter { $0.audience == audience }
+    }
+}

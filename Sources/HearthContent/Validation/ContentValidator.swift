@@ -1,0 +1,188 @@
+import HearthMarkdown
+
+/// Checks that need the whole site: ids unique across files, references that resolve, accessible images.
+///
+/// `build` runs the error checks; `check` adds author warnings (empty headings, reading age).
+public struct ContentValidator {
+    public var site: ContentSite
+    public var diagnostics = Diagnostics()
+
+    public init(site: ContentSite) {
+        self.site = site
+    }
+
+    /// Runs every check; with `authorWarnings`, also the advice `hearth check` gives.
+    public mutating func run(authorWarnings: Bool) {
+        checkQuizIDs()
+        checkMeasureReferences()
+        let files = Set(site.courses.flatMap { course in
+            ["courses/\(course.id)/course.md"] + course.modules.map { relativePath($0.location.path) }
+        } + site.pages.map { "\($0.id).md" } + site.assets)
+        for (text, language) in allTexts() {
+            checkLinksAndImages(in: text, files: files)
+            if authorWarnings {
+                checkHeadings(in: text)
+                if language.hasPrefix("en") { checkReadingAge(of: text) }
+            }
+        }
+    }
+
+    private func relativePath(_ path: String) -> String {
+        let prefix = site.folder.hasSuffix("/") ? site.folder : site.folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    /// Every piece of Markdown in the site, with its language.
+    private func allTexts() -> [(MarkdownText, String)] {
+        var texts: [(MarkdownText, String)] = []
+        for course in site.courses {
+            texts.append((course.introduction, course.language))
+            for module in course.modules {
+                for page in module.pages {
+                    // A page's parts share one tree: check it once, through all its blocks.
+                    var blocks: [NodeID] = []
+                    var first: MarkdownText?
+                    for part in page.parts {
+                        switch part {
+                        case .text(let text): first = first ?? text; blocks += text.blocks
+                        case .callout(_, _, let body): first = first ?? body; blocks += body.blocks
+                        case .quiz: break
+                        }
+                    }
+                    if var whole = first {
+                        whole.blocks = blocks
+                        texts.append((whole, module.language))
+                    }
+                }
+            }
+        }
+        texts += site.pages.map { ($0.body, $0.language) }
+        return texts
+    }
+
+    private mutating func checkQuizIDs() {
+        var seen: [String: SourceLocation] = [:]
+        for course in site.courses {
+            for module in course.modules {
+                for quiz in module.quizzes {
+                    if let first = seen[quiz.id] {
+                        diagnostics.error("the quiz id '\(quiz.id)' is already used at \(first); quiz ids must be unique across the site", at: quiz.location)
+                    } else {
+                        seen[quiz.id] = quiz.location
+                    }
+                }
+            }
+        }
+    }
+
+    private mutating func checkMeasureReferences() {
+        let known = Set(site.measures.map(\.id))
+        var seen: [String: SourceLocation] = [:]
+        for measure in site.measures {
+            if let first = seen[measure.id] {
+                diagnostics.error("the measure id '\(measure.id)' is already used at \(first)", at: measure.location)
+            }
+            seen[measure.id] = measure.location
+        }
+        for course in site.courses {
+            for id in Set(course.measuresBefore + course.measuresAfter).sorted() where !known.contains(id) {
+                let list = known.isEmpty ? "there are no measures in measures/" : "the measures are: \(known.sorted().joined(separator: ", "))"
+                diagnostics.error("this course asks for the measure '\(id)', which does not exist; \(list)", at: course.measuresLocation)
+            }
+        }
+    }
+
+    private mutating func checkLinksAndImages(in text: MarkdownText, files: Set<String>) {
+        let folder = relativePath(text.location.path).split(separator: "/").dropLast().joined(separator: "/")
+        for block in text.blocks {
+            text.tree.walk(from: block, enter: { node in
+                switch text.tree.kind(of: node) {
+                case .link(let destination, _):
+                    if let target = Self.localTarget(destination, from: folder), !files.contains(target) {
+                        diagnostics.error("this links to '\(destination)', but there is no such file (looked for \(target))", at: text.location(of: node))
+                    }
+                case .image(let destination, _):
+                    if HeadingIdentifiers.plainText(of: node, in: text.tree).allSatisfy(\.isWhitespace) {
+                        diagnostics.error("this image has no description; write what it shows between the brackets: ![A parent reading to a child](\(destination))",
+                                          at: text.location(of: node))
+                    }
+                    if let target = Self.localTarget(destination, from: folder), !files.contains(target) {
+                        diagnostics.error("the image '\(destination)' does not exist (looked for \(target))", at: text.location(of: node))
+                    }
+                default:
+                    break
+                }
+            })
+        }
+    }
+
+    /// The content file a relative link points to, or nil for external links and in-page anchors.
+    public static func localTarget(_ destination: String, from folder: String) -> String? {
+        let withoutFragment = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let path = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("//") { return nil }
+        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }  // has a scheme
+        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        for component in path.removingPercentEncodingIfPossible.split(separator: "/") {
+            if component == "." { continue }
+            if component == ".." {
+                if parts.isEmpty { return "../" + path }
+                parts.removeLast()
+            } else {
+                parts.append(String(component))
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    private mutating func checkHeadings(in text: MarkdownText) {
+        for block in text.blocks {
+            text.tree.walk(from: block, enter: { node in
+                if case .heading = text.tree.kind(of: node),
+                   HeadingIdentifiers.plainText(of: node, in: text.tree).allSatisfy(\.isWhitespace) {
+                    diagnostics.warning("this heading is empty; give it words or remove it", at: text.location(of: node))
+                }
+            })
+        }
+    }
+
+    private mutating func checkReadingAge(of text: MarkdownText) {
+        var plain = ""
+        for block in text.blocks {
+            text.tree.walk(from: block, enter: { node in
+                switch text.tree.kind(of: node) {
+                case .text(let s): plain += s
+                case .softBreak, .lineBreak: plain += " "
+                case .paragraph, .heading, .listItem, .tableCell: plain += "\n"
+                default: break
+                }
+            })
+        }
+        let estimate = ReadingAge(text: plain)
+        if let years = estimate.years, years > site.settings.readingAgeLimit {
+            let rounded = (years * 10).rounded() / 10
+            diagnostics.warning("this page reads at about age \(rounded) (the limit is \(site.settings.readingAgeLimit)); try shorter sentences and everyday words",
+                                at: text.location)
+        }
+    }
+}
+
+private extension String {
+    var removingPercentEncodingIfPossible: String {
+        guard contains("%") else { return self }
+        var bytes: [UInt8] = []
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            if byte == UInt8(ascii: "%"), let end = utf8.index(i, offsetBy: 3, limitedBy: utf8.endIndex),
+               let value = UInt8(String(decoding: utf8[utf8.index(after: i)..<end], as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                i = end
+            } else {
+                bytes.append(byte)
+                i = utf8.index(after: i)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// `search-index.json`: the text of every page for the search page's script to filter.
+struct SearchIndex {
+    struct Entry: Encodable {
+        var url: String
+        var title: String
+        var summary: String
+        var text: String
+    }
+
+    /// Long pages are cut so the index stays small enough for mobile data.
+    static let maximumTextLength = 1500
+
+    private(set) var entries: [Entry] = []
+
+    mutating func add(path: String, title: String, summary: String, text: String) {
+        var text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if text.count > Self.maximumTextLength { text = String(text.prefix(Self.maximumTextLength)) }
+        entries.append(Entry(url: path, title: title, summary: summary, text: text))
+    }
+
+    func json() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(entries.sorted { $0.url < $1.url })) + [0x0A]
+    }
+}
+
+/// `sitemap.xml` for search engines: absolute when the site's base URL is known, root-relative otherwise.
+struct Sitemap {
+    private(set) var paths: [String] = []
+
+    mutating func add(_ path: String) { paths.append(path) }
+
+    func xml(baseURL: String) -> String {
+        let base = baseURL.isEmpty ? "/" : (baseURL.hasSuffix("/") ? baseURL : baseURL + "/")
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in paths.sorted() {
+            let url = base + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path)
+            xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}
+
+/// Escaping for text placed in XML.
+enum XMLText {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,56 @@
+import HearthContent
+
+/// Where each piece of content lands in `_site/`, and relative URLs between pages.
+///
+/// Every URL a page contains is relative to that page, so a built site works from any
+/// folder, under any path on a CDN, or straight from disk.
+public enum SiteRoutes {
+    public static let home = "index.html"
+    public static let search = "search.html"
+    public static let searchIndex = "search-index.json"
+    public static let manifest = "manifest.json"
+    public static let sitemap = "sitemap.xml"
+
+    public static func course(_ course: String) -> String { "courses/\(course)/index.html" }
+
+    /// Page numbers start at 1; the first page is the module's `index.html`.
+    public static func modulePage(course: String, module: String, page: Int) -> String {
+        page <= 1 ? "courses/\(course)/\(module)/index.html" : "courses/\(course)/\(module)/\(page).html"
+    }
+
+    public static func measure(_ id: String) -> String { "measures/\(id).html" }
+
+    public static func plainPage(_ id: String) -> String { "\(id).html" }
+
+    /// The output path for a content file that can be linked to (`courses/c/01-m.md`, `pages/about.md`), if it is one.
+    public static func outputPath(forContentFile file: String, site: ContentSite) -> String? {
+        if file.hasPrefix("courses/") {
+            let parts = file.split(separator: "/")
+            guard parts.count == 3 else { return file }
+            let course = String(parts[1])
+            if parts[2] == "course.md" { return Self.course(course) }
+            guard let module = site.courses.first(where: { $0.id == course })?.modules
+                .first(where: { $0.location.path.hasSuffix("/" + file) }) else { return nil }
+            return modulePage(course: course, module: module.id, page: 1)
+        }
+        if file.hasSuffix(".md") { return plainPage(String(file.dropLast(3))) }
+        return file
+    }
+
+    /// The URL of `target` as seen from the page at `from` (both paths under the site root).
+    public static func relative(_ target: String, from: String) -> String {
+        let fromFolder = from.split(separator: "/").dropLast()
+        let targetParts = target.split(separator: "/")
+        var common = 0
+        while common < fromFolder.count, common < targetParts.count - 1, fromFolder[fromFolder.startIndex + common] == targetParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromFolder.count - common)
+        return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// The relative URL of the site root from `page` ("" at the top, "../../" two folders down).
+    public static func root(from page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+}

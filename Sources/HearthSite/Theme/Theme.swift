@@ -1,0 +1,98 @@
+import Foundation
+
+/// A theme's files, with every file the chosen theme lacks taken from the default theme.
+public struct Theme: Sendable {
+    /// Template sources by name (file name without `.mustache`).
+    public var templates: [String: String] = [:]
+    /// Asset files by path under `assets/`.
+    public var assets: [String: [UInt8]] = [:]
+    /// Interface strings by language, then key.
+    public var strings: [String: [String: String]] = [:]
+    /// The folders read, most specific first, for messages.
+    public var folders: [String] = []
+
+    /// Problems with a theme, naming the file.
+    public struct LoadError: Error, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): error: \(message)" }
+    }
+
+    /// Loads `folder`, falling back file by file to `fallback` (the default theme) when given.
+    public static func load(_ folder: String, fallback: String?) throws -> Theme {
+        var theme = Theme()
+        let layers = [fallback, folder].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var seen = Set<String>()
+        let unique = layers.filter { seen.insert($0).inserted }
+        guard FileManager.default.fileExists(atPath: folder) else {
+            throw LoadError(path: folder, message: "there is no theme folder here; pass --theme with a folder that exists")
+        }
+        // Later layers override earlier ones: default first, then the chosen theme.
+        for layer in unique {
+            theme.folders.insert(layer, at: 0)
+            for file in files(in: layer + "/templates") where file.hasSuffix(".mustache") {
+                let name = String(file.dropLast(".mustache".count))
+                guard let data = FileManager.default.contents(atPath: layer + "/templates/" + file),
+                      let text = String(data: data, encoding: .utf8) else {
+                    throw LoadError(path: layer + "/templates/" + file, message: "this template is not readable UTF-8 text")
+                }
+                theme.templates[name] = text
+            }
+            for file in files(in: layer + "/assets") {
+                guard let data = FileManager.default.contents(atPath: layer + "/assets/" + file) else { continue }
+                theme.assets[file] = [UInt8](data)
+            }
+            for file in files(in: layer + "/strings") where file.hasSuffix(".json") && !file.contains("/") {
+                let path = layer + "/strings/" + file
+                guard let data = FileManager.default.contents(atPath: path),
+                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    throw LoadError(path: path, message: "this strings file is not a JSON object of \"key\": \"text\" pairs")
+                }
+                let language = String(file.dropLast(5))
+                for (key, value) in object {
+                    guard let text = value as? String else {
+                        throw LoadError(path: path, message: "the value of \"\(key)\" must be text in double quotes")
+                    }
+                    theme.strings[language, default: [:]][key] = text
+                }
+            }
+        }
+        for required in ["layout", "home", "course", "module-page", "page", "measure", "search"] where theme.templates[required] == nil {
+            throw LoadError(path: folder + "/templates/\(required).mustache",
+                            message: "the theme has no '\(required)' template, and neither does the default theme")
+        }
+        return theme
+    }
+
+    /// Interface strings for `language` (e.g. `cy` or `en-GB`), falling back key by key to English.
+    public func strings(for language: String) -> [String: String] {
+        let primary = String(language.split(separator: "-").first ?? "en").lowercased()
+        var result = strings["en"] ?? [:]
+        for (key, value) in strings[primary] ?? [:] { result[key] = value }
+        for (key, value) in strings[language] ?? [:] { result[key] = value }
+        return result
+    }
+
+    private static func files(in folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var result: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory), !isDirectory.boolValue,
+               !item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                result.append(item)
+            }
+        }
+        return result.sorted()
+    }
+}
+
+/// Text direction from a language tag: right-to-left for scripts written that way.
+public enum TextDirection {
+    static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"]
+
+    public static func of(_ language: String) -> String {
+        let primary = String(language.split(separator: "-").first ?? "").lowercased()
+        return rightToLeft.contains(primary) ? "rtl" : "ltr"
+    }
+}

@@ -1,0 +1,30 @@
+import XCTest
+@testable import HearthSite
+
+final class SiteRoutesTests: XCTestCase {
+    func testRelativeURLsBetweenPages() {
+        XCTAssertEqual(SiteRoutes.relative("index.html", from: "index.html"), "index.html")
+        XCTAssertEqual(SiteRoutes.relative("search.html", from: "courses/a/index.html"), "../../search.html")
+        XCTAssertEqual(SiteRoutes.relative("courses/a/m/2.html", from: "courses/a/m/index.html"), "2.html")
+        XCTAssertEqual(SiteRoutes.relative("courses/a/n/index.html", from: "courses/a/m/3.html"), "../n/index.html")
+        XCTAssertEqual(SiteRoutes.relative("courses/b/index.html", from: "courses/a/index.html"), "../b/index.html")
+        XCTAssertEqual(SiteRoutes.relative("pages/about.html", from: "courses/a/m/index.html"), "../../../pages/about.html")
+        XCTAssertEqual(SiteRoutes.relative("courses/a/index.html", from: "index.html"), "courses/a/index.html")
+    }
+
+    func testRootPrefix() {
+        XCTAssertEqual(SiteRoutes.root(from: "index.html"), "")
+        XCTAssertEqual(SiteRoutes.root(from: "courses/a/m/2.html"), "../../../")
+    }
+
+    func testModulePagesAreNumberedFromTheModuleIndex() {
+        XCTAssertEqual(SiteRoutes.modulePage(course: "c", module: "m", page: 1), "courses/c/m/index.html")
+        XCTAssertEqual(SiteRoutes.modulePage(course: "c", module: "m", page: 3), "courses/c/m/3.html")
+    }
+
+    func testContentHashIsStableAndSensitive() {
+        XCTAssertEqual(ContentHash.hex(of: []), "cbf29ce484222325")
+        XCTAssertEqual(ContentHash.hex(of: Array("a".utf8)), "af63dc4c8601ec8c")
+        XCTAssertNotEqual(ContentHash.hex(of: Array("body{}".utf8)), ContentHash.hex(of: Array("body{ }".utf8)))
+    }
+}
