@@ -7,6 +7,9 @@ enum Usage {
 
     commands:
       markdown [FILE] [--extensions] [--safe]   render Markdown (a file, or standard input) to HTML
+      build [--content DIR] [--theme DIR] [--out DIR]
+                                                compile the content folder into a static site
+      check [--content DIR] [--reading-age N]   report every problem in the content, with advice
       serve                                     build the site and serve it with the API (coming: see README)
       help                                      show this text
     """
