@@ -9,15 +9,12 @@ final class ContentErrorTests: XCTestCase {
 
     /// Loads and validates a fixture folder; diagnostics name files relative to the fixtures folder.
     private func diagnostics(_ name: String, authorWarnings: Bool = false) -> [String] {
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Self.fixtures)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let (site, loading) = ContentLoader.load(folder: name)
+        let (site, loading) = ContentLoader.load(folder: Self.fixtures + "/" + name)
         var validator = ContentValidator(site: site)
         validator.run(authorWarnings: authorWarnings)
         var all = loading
         all.append(contentsOf: validator.diagnostics)
-        return all.sorted.map(\.description)
+        return all.sorted.map { $0.description.replacingOccurrences(of: Self.fixtures + "/", with: "") }
     }
 
     func testUnknownFrontMatterKey() {
@@ -64,10 +61,7 @@ final class ContentErrorTests: XCTestCase {
 
     func testAFolderOfPlainPagesNeedsNothingElse() {
         XCTAssertEqual(diagnostics("pages-only", authorWarnings: true), [])
-        let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(Self.fixtures)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-        let (site, _) = ContentLoader.load(folder: "pages-only")
+        let (site, _) = ContentLoader.load(folder: Self.fixtures + "/pages-only")
         XCTAssertEqual(site.pages.map(\.id), ["pages/one", "pages/two"])
         XCTAssertEqual(site.pages.map(\.title), ["One", "Two"])
         XCTAssertEqual(site.settings.title, "Hearth")
