@@ -37,7 +37,7 @@ final class ContentErrorTests: XCTestCase {
 
     func testLinkToAPageThatDoesNotExist() {
         XCTAssertEqual(diagnostics("broken-link"), [
-            "broken-link/pages/about.md:4:36: error: this links to 'get-help.md', but there is no such file (looked for pages/get-help.md)",
+            "broken-link/pages/about.md:4:40: error: this links to 'get-help.md', but there is no such file (looked for pages/get-help.md)",
         ])
     }
 

@@ -327,7 +327,7 @@ struct BlockParser {
         var i = start, j = lineEnd
         while i < j, ASCII.isSpaceOrTab(bytes[i]) { i += 1 }
         while j > i, ASCII.isSpaceOrTab(bytes[j - 1]) { j -= 1 }
-        return InlineText.unescaped(bytes[i..<j])
+        return CharacterReference.unescaping(bytes, from: i, to: j)
     }
 
     // MARK: Step 3: the rest of the line

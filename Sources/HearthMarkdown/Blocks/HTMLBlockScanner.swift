@@ -104,6 +104,9 @@ struct HTMLBlockScanner {
 struct HTMLTagScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
+    /// The last `"` and `'` in the text: a quoted attribute value opened after them can't close, so scanning stops at once.
+    var lastDoubleQuote = Int.max
+    var lastSingleQuote = Int.max
 
     @inline(__always) private func peek(_ i: Int) -> UInt8 { i < end ? bytes[i] : 0 }
 
@@ -156,6 +159,7 @@ struct HTMLTagScanner {
         let valueStart = skipWhitespace(beforeEquals + 1)
         let q = peek(valueStart)
         if q == ASCII.quote || q == ASCII.apostrophe {
+            if valueStart >= (q == ASCII.quote ? lastDoubleQuote : lastSingleQuote) { return nil }
             var j = valueStart + 1
             while j < end, bytes[j] != q { j += 1 }
             return j < end ? j + 1 : nil

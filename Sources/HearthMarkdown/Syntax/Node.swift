@@ -72,30 +72,6 @@ public enum NodeKind: Hashable, Sendable {
     case image(destination: String, title: String)
 }
 
-/// A node of the Markdown syntax tree: a value with its kind, children and source range.
-public struct Node: Hashable, Sendable {
-    public var kind: NodeKind
-    public var children: [Node]
-    public var range: SourceRange
-
-    public init(_ kind: NodeKind, children: [Node] = [], range: SourceRange) {
-        self.kind = kind
-        self.children = children
-        self.range = range
-    }
-
-    /// True for block-level kinds (document, paragraph, list, …), false for inlines.
-    public var isBlock: Bool {
-        switch kind {
-        case .document, .blockQuote, .list, .listItem, .codeBlock, .htmlBlock, .paragraph,
-             .heading, .thematicBreak, .table, .tableRow, .tableCell:
-            return true
-        default:
-            return false
-        }
-    }
-}
-
 /// Syntax beyond CommonMark that Hearth's content compiler turns on.
 public struct MarkdownExtensions: OptionSet, Hashable, Sendable {
     public let rawValue: Int
