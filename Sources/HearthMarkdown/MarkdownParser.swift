@@ -36,12 +36,13 @@ public struct MarkdownParser: Sendable {
     private func parseBlocksAndInlines(_ input: UnsafeBufferPointer<UInt8>) -> (tree: SyntaxTree, work: Int) {
         var blockParser = BlockParser(extensions: extensions)
         blockParser.parse(input)
-        var tree = blockParser.tree
+        var tree = blockParser.takeTree()
         var inlineParser = InlineParser(references: blockParser.references, extensions: extensions)
-        for (index, block) in blockParser.blocks.enumerated() where !block.isRemoved {
-            switch block.kind {
+        let blocks = blockParser.blocks
+        for index in blocks.indices where !blocks[index].isRemoved {
+            switch blocks[index].kind {
             case .paragraph, .heading, .tableCell:
-                inlineParser.parse(block.content, map: block.contentMap, into: &tree, parent: NodeID(index))
+                inlineParser.parse(blocks[index].content, map: blocks[index].contentMap, into: &tree, parent: NodeID(index))
             default:
                 continue
             }

@@ -38,9 +38,18 @@ struct BlockParser {
         blocks = [OpenBlock(kind: .document, start: SourcePosition(line: 1, column: 1))]
     }
 
+    /// Hands over the finished tree, leaving an empty one, so the caller can extend it without a copy.
+    mutating func takeTree() -> SyntaxTree {
+        defer { tree = SyntaxTree() }
+        return tree
+    }
+
     /// Parses every line of `input` and closes all blocks.
     mutating func parse(_ input: UnsafeBufferPointer<UInt8>) {
         bytes = input
+        // Rough sizes from typical prose, so the arrays rarely grow.
+        tree.reserveCapacity(input.count / 8)
+        blocks.reserveCapacity(input.count / 64)
         var start = 0
         let count = input.count
         while start < count {
@@ -171,16 +180,16 @@ struct BlockParser {
                     matched = false
                 }
             case .fencedCode:
-                let block = blocks[child]
+                let fence = blocks[child].fence
                 let scanner = BlockStartScanner(bytes: bytes, end: lineEnd)
-                if indent <= 3, peek(firstNonspace) == block.fence,
-                   let length = scanner.closingCodeFence(at: firstNonspace, fence: block.fence, minimum: block.fenceLength) {
+                if indent <= 3, peek(firstNonspace) == fence,
+                   let length = scanner.closingCodeFence(at: firstNonspace, fence: fence, minimum: blocks[child].fenceLength) {
                     // A closing fence ends the block and uses up the line.
                     advance(firstNonspace + length - offset, columns: false)
                     current = finalize(child)
                     return (nil, false)
                 }
-                var remaining = block.fenceOffset
+                var remaining = blocks[child].fenceOffset
                 while remaining > 0, ASCII.isSpaceOrTab(peek(offset)) {
                     advance(1, columns: true)
                     remaining -= 1
@@ -339,10 +348,9 @@ struct BlockParser {
         if blank, let last = tree.lastChild(of: NodeID(container)) { blocks[Int(last.index)].lastLineBlank = true }
 
         // Block quotes, headings, breaks, fenced code and an item's own empty first line never make a list loose.
-        let block = blocks[container]
-        let lastLineBlank = blank && block.kind != .blockQuote && block.kind != .heading
-            && block.kind != .thematicBreak && block.kind != .fencedCode
-            && !(block.kind == .listItem && tree.firstChild(of: NodeID(container)) == nil && block.start.line == lineNumber)
+        let kind = blocks[container].kind
+        let lastLineBlank = blank && kind != .blockQuote && kind != .heading && kind != .thematicBreak && kind != .fencedCode
+            && !(kind == .listItem && tree.firstChild(of: NodeID(container)) == nil && blocks[container].start.line == lineNumber)
         blocks[container].lastLineBlank = lastLineBlank
         var ancestor = tree.parent(of: NodeID(container))
         while let a = ancestor {

@@ -228,14 +228,25 @@ struct InlineSubject {
             return
         }
         // Line endings become spaces; one space is stripped from each end if both have one and the span isn't all spaces.
-        var content = Array(UnsafeBufferPointer(rebasing: bytes[position..<closerStart]))
-        for i in content.indices where content[i] == ASCII.newline { content[i] = ASCII.space }
-        if content.count >= 2, content.first == ASCII.space, content.last == ASCII.space, content.contains(where: { $0 != ASCII.space }) {
-            content.removeFirst()
-            content.removeLast()
+        var from = position, to = closerStart
+        var onlySpaces = true, hasNewline = false
+        for i in from..<to {
+            let b = bytes[i]
+            if b == ASCII.newline { hasNewline = true } else if b != ASCII.space { onlySpaces = false }
+        }
+        let edgeSpace = { (b: UInt8) in b == ASCII.space || b == ASCII.newline }
+        if to - from >= 2, edgeSpace(bytes[from]), edgeSpace(bytes[to - 1]), !onlySpaces {
+            from += 1
+            to -= 1
+        }
+        let code: String
+        if hasNewline {
+            code = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]).map { $0 == ASCII.newline ? ASCII.space : $0 }, as: UTF8.self)
+        } else {
+            code = text(from, to)
         }
         position = closerStart + length
-        tree.append(.code(String(decoding: content, as: UTF8.self)), range: range(start, position), to: parent)
+        tree.append(.code(code), range: range(start, position), to: parent)
     }
 
     /// The start of the next backtick run of exactly `length`, or nil; remembers runs seen so a failed search is never repeated.

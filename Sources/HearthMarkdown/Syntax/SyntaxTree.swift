@@ -31,6 +31,9 @@ public struct SyntaxTree: Sendable {
         records.reserveCapacity(64)
     }
 
+    /// Makes room for `count` nodes.
+    public mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
+
     /// The document node.
     public var root: NodeID { NodeID(0) }
 
