@@ -1,7 +1,7 @@
 import XCTest
 import HearthMarkdown
 
-/// Tables, heading ids and their interplay with CommonMark; strikethrough and autolinks are in InlineParserTests.
+/// Tables, strikethrough, autolinks and heading ids, and how they sit beside CommonMark.
 final class ExtensionTests: XCTestCase {
     private func html(_ markdown: String, _ extensions: MarkdownExtensions = .all) -> String {
         HTMLRenderer().render(MarkdownParser(extensions: extensions).parse(markdown))
@@ -115,5 +115,31 @@ final class ExtensionTests: XCTestCase {
         """)
         // Without --safe, trusted authors' HTML passes through.
         XCTAssertTrue(HTMLRenderer().render(tree).hasPrefix("<div>x</div>\n"))
+    }
+
+    func testStrikethroughPairsRunsOfEqualLength() {
+        XCTAssertEqual(html("~~gone~~ and ~also~ but ~~~not~~~ nor ~~half~\n", .strikethrough),
+                       "<p><del>gone</del> and <del>also</del> but ~~~not~~~ nor ~~half~</p>\n")
+        XCTAssertEqual(html("a ~~ b ~~ c\n", .strikethrough), "<p>a ~~ b ~~ c</p>\n", "tildes flanked by spaces don't strike")
+        XCTAssertEqual(html("~~*both*~~\n", .strikethrough), "<p><del><em>both</em></del></p>\n")
+        XCTAssertEqual(html("~~x~~\n", []), "<p>~~x~~</p>\n")
+    }
+
+    func testBareURLsWwwAndEmailBecomeLinks() {
+        XCTAssertEqual(html("Visit www.nhs.uk/conditions/baby/ today.\n", .autolinks),
+                       "<p>Visit <a href=\"http://www.nhs.uk/conditions/baby/\">www.nhs.uk/conditions/baby/</a> today.</p>\n")
+        XCTAssertEqual(html("See https://example.org/a_(b)).\n", .autolinks),
+                       "<p>See <a href=\"https://example.org/a_(b)\">https://example.org/a_(b)</a>).</p>\n")
+        XCTAssertEqual(html("Write to help@family-hub.org.\n", .autolinks),
+                       "<p>Write to <a href=\"mailto:help@family-hub.org\">help@family-hub.org</a>.</p>\n")
+        XCTAssertEqual(html("(www.a.org?x=1&amp;y)\n", .autolinks), "<p>(<a href=\"http://www.a.org?x=1&amp;y\">www.a.org?x=1&amp;y</a>)</p>\n")
+    }
+
+    func testAutolinksLeaveCodeLinksAndNonDomainsAlone() {
+        XCTAssertEqual(html("`www.a.org` [www.b.org](/x) wwwx.org awww.d.org <span title=\"www.e.org\">\n", .autolinks),
+                       "<p><code>www.a.org</code> <a href=\"/x\">www.b.org</a> wwwx.org awww.d.org <span title=\"www.e.org\"></p>\n")
+        XCTAssertEqual(html("a_www.d.org\n", .autolinks), "<p>a_<a href=\"http://www.d.org\">www.d.org</a></p>\n", "after _ is a boundary, as in GFM")
+        XCTAssertEqual(html("www.a_b.c_d\n", .autolinks), "<p>www.a_b.c_d</p>\n", "underscores in the last two segments")
+        XCTAssertEqual(html("www.a.org\n", []), "<p>www.a.org</p>\n")
     }
 }
