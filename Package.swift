@@ -7,14 +7,12 @@ let package = Package(
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "HearthMarkdown", targets: ["HearthMarkdown"]),
-        .library(name: "HearthTemplates", targets: ["HearthTemplates"]),
         .library(name: "HearthContent", targets: ["HearthContent"]),
     ],
     targets: [
         .target(name: "HearthMarkdown"),
-        .target(name: "HearthTemplates"),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
-        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite"]),
         .testTarget(
             name: "HearthMarkdownTests",
@@ -27,10 +25,6 @@ let package = Package(
         .testTarget(
             name: "HearthSiteTests",
             dependencies: ["HearthSite"]
-        ),
-        .testTarget(
-            name: "HearthTemplatesTests",
-            dependencies: ["HearthTemplates"]
         ),
     ]
 )
