@@ -7,12 +7,14 @@ let package = Package(
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "HearthMarkdown", targets: ["HearthMarkdown"]),
+        .library(name: "HearthTemplates", targets: ["HearthTemplates"]),
         .library(name: "HearthContent", targets: ["HearthContent"]),
     ],
     targets: [
         .target(name: "HearthMarkdown"),
+        .target(name: "HearthTemplates"),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
-        .target(name: "HearthSite", dependencies: ["HearthContent"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite"]),
         .testTarget(
             name: "HearthMarkdownTests",
@@ -21,6 +23,10 @@ let package = Package(
         .testTarget(
             name: "HearthContentTests",
             dependencies: ["HearthContent"]
+        ),
+        .testTarget(
+            name: "HearthTemplatesTests",
+            dependencies: ["HearthTemplates"]
         ),
         .testTarget(
             name: "HearthSiteTests",
