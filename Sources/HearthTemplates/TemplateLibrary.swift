@@ -200,6 +200,12 @@ struct TemplateRenderer {
         }
         guard var current = value else { return .null }
         for part in path.dropFirst() {
+            // `items.0` names the first item, so a template can test whether a list has any.
+            if case .array(let items) = current, let index = Int(part) {
+                guard items.indices.contains(index) else { return .null }
+                current = items[index]
+                continue
+            }
             guard let next = current[part] else { return .null }
             current = next
         }

@@ -6,6 +6,10 @@ let status: Int32
 switch arguments.first {
 case "markdown":
     status = MarkdownCommand.run(Array(arguments.dropFirst()))
+case "build":
+    status = BuildCommand.runBuild(Array(arguments.dropFirst()))
+case "check":
+    status = BuildCommand.runCheck(Array(arguments.dropFirst()))
 case "serve":
     status = ServeCommand.run(Array(arguments.dropFirst()))
 case "help", "--help", "-h", nil:

@@ -92,7 +92,8 @@ public enum ContentLoader {
 
     // MARK: Files
 
-    static func join(_ folder: String, _ file: String) -> String {
+    /// `folder/file`, or just `file` for the current folder.
+    public static func join(_ folder: String, _ file: String) -> String {
         folder.isEmpty || folder == "." ? file : (folder.hasSuffix("/") ? folder + file : folder + "/" + file)
     }
 

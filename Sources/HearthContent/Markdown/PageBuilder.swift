@@ -28,12 +28,14 @@ struct PageBuilder {
         var pending: [NodeID] = []
         var title: String?
 
-        // Decide each top-level block's role first, then cut the tree's text into parts.
-        for block in tree.children(of: tree.root) {
+        // A heading that opens the page is its title: the theme shows it as the page's <h1>.
+        var blocks = tree.children(of: tree.root)
+        if let first = blocks.first, case .heading = tree.kind(of: first) {
+            title = HeadingIdentifiers.plainText(of: first, in: tree)
+            blocks.removeFirst()
+        }
+        for block in blocks {
             let kind = tree.kind(of: block)
-            if title == nil, case .heading = kind {
-                title = HeadingIdentifiers.plainText(of: block, in: tree)
-            }
             if case .codeBlock(let info, _, true) = kind, info.split(separator: " ").first == "quiz" {
                 flush(&pending, into: &parts, tree: tree, source: chunk.text, location: location)
                 parts.append(.quiz(quiz(block, tree: tree, lines: lines, chunk: chunk)))

@@ -1,0 +1,301 @@
+import HearthContent
+import HearthTemplates
+
+/// Builds the values each template sees (documented in Docs/themes.md) for every kind of page.
+struct PageContexts {
+    let site: ContentSite
+    let theme: Theme
+    /// Hashed asset paths under the site root: `css`, `js`, `logo`.
+    let assetPaths: [String: String]
+
+    // MARK: Shared by every page
+
+    /// The values every page has: site, language, strings, assets, navigation.
+    func common(path: String, title: String, description: String, language: String, quickExit: Bool, kind: String,
+                breadcrumbs: [(String, String)] = []) -> [String: TemplateValue] {
+        let strings = theme.strings(for: language)
+        var assets: [String: TemplateValue] = [:]
+        for (name, assetPath) in assetPaths { assets[name] = .string(SiteRoutes.relative(assetPath, from: path)) }
+        let settings = site.settings
+        return [
+            "site": .object([
+                "title": .string(settings.title),
+                "language": .string(settings.language),
+                "apiBase": .string(settings.apiBaseURL),
+                "consentVersion": .string(settings.consentVersion),
+                "areas": .array(settings.areas.map { .object(["code": .string($0.code), "name": .string($0.name)]) }),
+            ]),
+            "lang": .string(language),
+            "dir": .string(TextDirection.of(language)),
+            "strings": .object(strings.mapValues { .string($0) }),
+            "assets": .object(assets),
+            "root": .string(SiteRoutes.root(from: path)),
+            "title": .string(title),
+            "description": .string(description),
+            "quickExit": .bool(quickExit),
+            "kind": .string(kind),
+            "isHome": .bool(kind == "home"),
+            "nav": .object([
+                "home": .string(SiteRoutes.relative(SiteRoutes.home, from: path)),
+                "search": .string(SiteRoutes.relative(SiteRoutes.search, from: path)),
+                "help": link(to: "pages/get-help-now", from: path),
+                "about": link(to: "pages/about", from: path),
+                "privacy": link(to: "pages/privacy", from: path),
+            ]),
+            "breadcrumbs": .array(breadcrumbs.map { .object(["title": .string($0.0), "url": .string(SiteRoutes.relative($0.1, from: path))]) }),
+        ]
+    }
+
+    /// A link to a plain page if the content has it, else nothing (templates test for it).
+    private func link(to pageID: String, from path: String) -> TemplateValue {
+        site.pages.contains { $0.id == pageID } ? .string(SiteRoutes.relative(SiteRoutes.plainPage(pageID), from: path)) : .null
+    }
+
+    private func audienceTitle(_ audience: Audience, _ strings: [String: String]) -> String {
+        switch audience {
+        case .parents: return strings["forParents"] ?? "For parents and carers"
+        case .practitioners: return strings["forPractitioners"] ?? "For family hub staff"
+        }
+    }
+
+    // MARK: Pages
+
+    func home() -> [String: TemplateValue] {
+        let path = SiteRoutes.home
+        let language = site.settings.language
+        var context = common(path: path, title: site.settings.title, description: site.settings.title, language: language,
+                             quickExit: site.courses.contains { $0.audience == .parents && $0.quickExit }, kind: "home")
+        let strings = theme.strings(for: language)
+        context["audiences"] = .array(Audience.allCases.compactMap { audience in
+            let courses = site.courses(for: audience)
+            guard !courses.isEmpty else { return nil }
+            return .object(["id": .string(audience.rawValue), "title": .string(audienceTitle(audience, strings)),
+                            "courses": .array(courses.map { courseSummary($0, from: path) })])
+        })
+        context["courses"] = .array(site.courses.map { courseSummary($0, from: path) })
+        return context
+    }
+
+    private func courseSummary(_ course: Course, from path: String) -> TemplateValue {
+        .object([
+            "id": .string(course.id),
+            "title": .string(course.title),
+            "summary": .string(course.summary),
+            "url": .string(SiteRoutes.relative(SiteRoutes.course(course.id), from: path)),
+            "moduleCount": .int(course.modules.count),
+            "minutes": .int(course.modules.compactMap(\.minutes).reduce(0, +)),
+            "audience": .string(course.audience.rawValue),
+            "isTraining": .bool(course.audience == .practitioners),
+        ])
+    }
+
+    private func courseValue(_ course: Course, from path: String) -> TemplateValue {
+        .object([
+            "id": .string(course.id),
+            "title": .string(course.title),
+            "summary": .string(course.summary),
+            "url": .string(SiteRoutes.relative(SiteRoutes.course(course.id), from: path)),
+            "audience": .string(course.audience.rawValue),
+            "isTraining": .bool(course.audience == .practitioners),
+            "passMark": course.passMark.map { .int($0) } ?? .null,
+            "certificate": .bool(course.certificate),
+            "quickExit": .bool(course.quickExit),
+        ])
+    }
+
+    func course(_ course: Course) -> [String: TemplateValue] {
+        let path = SiteRoutes.course(course.id)
+        var context = common(path: path, title: course.title, description: course.summary, language: course.language,
+                             quickExit: course.quickExit, kind: "course", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
+        let html = MarkdownHTML(site: site, page: path)
+        context["course"] = courseValue(course, from: path)
+        context["introduction"] = .string(html.html(course.introduction))
+        context["modules"] = .array(course.modules.enumerated().map { index, module in
+            .object([
+                "id": .string(module.id),
+                "title": .string(module.title),
+                "summary": .string(module.summary),
+                "minutes": module.minutes.map { .int($0) } ?? .null,
+                "url": .string(SiteRoutes.relative(SiteRoutes.modulePage(course: course.id, module: module.id, page: 1), from: path)),
+                "number": .int(index + 1),
+                "pageCount": .int(module.pages.count),
+                "quizCount": .int(module.quizzes.count),
+            ])
+        })
+        context["measuresBefore"] = measureLinks(course.measuresBefore, occasion: "before", from: path)
+        context["measuresAfter"] = measureLinks(course.measuresAfter, occasion: "after", from: path)
+        return context
+    }
+
+    private func measureLinks(_ ids: [String], occasion: String, from path: String) -> TemplateValue {
+        .array(ids.compactMap { id in
+            guard let measure = site.measures.first(where: { $0.id == id }) else { return nil }
+            return .object([
+                "id": .string(id),
+                "title": .string(measure.title),
+                "url": .string(SiteRoutes.relative(SiteRoutes.measure(id), from: path) + "#\(occasion)"),
+                "occasion": .string(occasion),
+            ])
+        })
+    }
+
+    func modulePage(course: Course, moduleIndex: Int, pageIndex: Int) -> [String: TemplateValue] {
+        let module = course.modules[moduleIndex]
+        let page = module.pages[pageIndex]
+        let path = SiteRoutes.modulePage(course: course.id, module: module.id, page: pageIndex + 1)
+        let title = page.title == module.title ? module.title : "\(page.title) – \(module.title)"
+        var context = common(path: path, title: title, description: module.summary, language: module.language,
+                             quickExit: course.quickExit, kind: "module-page",
+                             breadcrumbs: [(site.settings.title, SiteRoutes.home), (course.title, SiteRoutes.course(course.id))])
+        let html = MarkdownHTML(site: site, page: path)
+        let count = module.pages.count
+        context["course"] = courseValue(course, from: path)
+        context["module"] = .object([
+            "id": .string(module.id),
+            "title": .string(module.title),
+            "summary": .string(module.summary),
+            "minutes": module.minutes.map { .int($0) } ?? .null,
+            "number": .int(moduleIndex + 1),
+            "url": .string(SiteRoutes.relative(SiteRoutes.modulePage(course: course.id, module: module.id, page: 1), from: path)),
+        ])
+        context["page"] = .object([
+            "number": .int(pageIndex + 1),
+            "count": .int(count),
+            "title": .string(page.title),
+            "isFirst": .bool(pageIndex == 0),
+            "isLast": .bool(pageIndex == count - 1),
+        ])
+        context["progress"] = .object([
+            "current": .int(pageIndex + 1),
+            "total": .int(count),
+            "percent": .int((pageIndex + 1) * 100 / max(1, count)),
+        ])
+        if pageIndex > 0 {
+            context["previous"] = .object([
+                "url": .string(SiteRoutes.relative(SiteRoutes.modulePage(course: course.id, module: module.id, page: pageIndex), from: path)),
+                "title": .string(module.pages[pageIndex - 1].title),
+            ])
+        }
+        if pageIndex < count - 1 {
+            context["next"] = .object([
+                "url": .string(SiteRoutes.relative(SiteRoutes.modulePage(course: course.id, module: module.id, page: pageIndex + 2), from: path)),
+                "title": .string(module.pages[pageIndex + 1].title),
+            ])
+        } else if moduleIndex < course.modules.count - 1 {
+            let nextModule = course.modules[moduleIndex + 1]
+            context["next"] = .object([
+                "url": .string(SiteRoutes.relative(SiteRoutes.modulePage(course: course.id, module: nextModule.id, page: 1), from: path)),
+                "title": .string(nextModule.title),
+            ])
+        } else {
+            context["next"] = .object([
+                "url": .string(SiteRoutes.relative(SiteRoutes.course(course.id), from: path)),
+                "title": .string(course.title),
+            ])
+        }
+        context["parts"] = .array(page.parts.map { part in
+            switch part {
+            case .text(let text):
+                return .object(["text": .object(["html": .string(html.html(text))])])
+            case .callout(let kind, let title, let body):
+                return .object(["callout": .object(["kind": .string(kind.rawValue), "title": .string(title), "html": .string(html.html(body))])])
+            case .quiz(let quiz):
+                return .object(["quiz": quizValue(quiz, course: course.id, module: module.id, html: html)])
+            }
+        })
+        return context
+    }
+
+    private func quizValue(_ quiz: Quiz, course: String, module: String, html: MarkdownHTML) -> TemplateValue {
+        .object([
+            "id": .string(quiz.id),
+            "title": .string(quiz.title),
+            "assessed": .bool(quiz.isAssessed),
+            "passMark": quiz.passMark.map { .int($0) } ?? .null,
+            "attempts": quiz.attempts.map { .int($0) } ?? .null,
+            "draw": quiz.draw.map { .int($0) } ?? .null,
+            "questionCount": .int(quiz.questions.count),
+            "courseID": .string(course),
+            "moduleID": .string(module),
+            "bands": .array(quiz.bands.map { band in
+                .object(["min": .int(band.minimum), "max": .int(band.maximum), "html": .string(html.inlineHTML(band.feedback, at: band.location))])
+            }),
+            "questions": .array(quiz.questions.enumerated().map { index, question in
+                let inputType = question.kind == .multipleChoice ? "checkbox" : "radio"
+                return .object([
+                    "id": .string(question.id),
+                    "number": .int(index + 1),
+                    "kind": .string(question.kind.rawValue),
+                    "isSingle": .bool(question.kind == .singleChoice),
+                    "isMultiple": .bool(question.kind == .multipleChoice),
+                    "isTrueFalse": .bool(question.kind == .trueFalse),
+                    "isScenario": .bool(question.kind == .scenario),
+                    "inputType": .string(inputType),
+                    "inputName": .string("\(quiz.id)-\(question.id)"),
+                    "promptHTML": .string(html.inlineHTML(question.prompt, at: question.location)),
+                    "hints": .array(question.hints.enumerated().map { n, hint in
+                        .object(["number": .int(n + 1), "html": .string(html.inlineHTML(hint, at: question.location))])
+                    }),
+                    "correctCount": .int(question.correctCount),
+                    "options": .array(question.options.enumerated().map { n, option in
+                        .object([
+                            "id": .string("\(quiz.id)-\(question.id)-\(n + 1)"),
+                            "value": .int(n + 1),
+                            "html": .string(html.inlineHTML(option.text, at: option.location)),
+                            "correct": .bool(option.isCorrect),
+                            "feedbackHTML": .string(option.feedback.isEmpty ? "" : html.inlineHTML(option.feedback, at: option.location)),
+                            "consequenceHTML": .string(option.consequence.isEmpty ? "" : html.inlineHTML(option.consequence, at: option.location)),
+                        ])
+                    }),
+                ])
+            }),
+        ])
+    }
+
+    func plainPage(_ page: PlainPage) -> [String: TemplateValue] {
+        let path = SiteRoutes.plainPage(page.id)
+        var context = common(path: path, title: page.title, description: page.summary, language: page.language,
+                             quickExit: true, kind: "page", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
+        context["content"] = .string(MarkdownHTML(site: site, page: path).html(page.body))
+        return context
+    }
+
+    func measure(_ measure: Measure) -> [String: TemplateValue] {
+        let path = SiteRoutes.measure(measure.id)
+        var context = common(path: path, title: measure.title, description: measure.instructions, language: measure.language,
+                             quickExit: true, kind: "measure", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
+        let strings = theme.strings(for: measure.language)
+        context["measure"] = .object([
+            "id": .string(measure.id),
+            "title": .string(measure.title),
+            "instructions": .string(measure.instructions),
+            "scoring": .string(measure.scoring.rawValue),
+            "itemCount": .int(measure.items.count),
+            "licence": .string(measure.licence),
+            "source": .string(measure.source),
+        ])
+        context["items"] = .array(measure.items.enumerated().map { index, item in
+            let scale = item.scale ?? measure.scale
+            return .object([
+                "id": .string(item.id),
+                "name": .string("\(measure.id)-\(item.id)"),
+                "number": .int(index + 1),
+                "html": .string(XMLText.escape(item.text)),
+                "points": .array(scale.points.map { point in
+                    .object(["value": .int(point.value), "label": .string(point.label), "id": .string("\(measure.id)-\(item.id)-\(point.value)")])
+                }),
+            ])
+        })
+        context["occasions"] = .array([("before", "occasionBefore", "Before the course"), ("after", "occasionAfter", "After the course"),
+                                       ("follow-up", "occasionFollowUp", "Follow-up")].map { id, key, fallback in
+            .object(["id": .string(id), "title": .string(strings[key] ?? fallback)])
+        })
+        return context
+    }
+
+    func search() -> [String: TemplateValue] {
+        common(path: SiteRoutes.search, title: theme.strings(for: site.settings.language)["search"] ?? "Search",
+               description: site.settings.title, language: site.settings.language, quickExit: true, kind: "search",
+               breadcrumbs: [(site.settings.title, SiteRoutes.home)])
+    }
+}

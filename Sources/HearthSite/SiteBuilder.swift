@@ -1,0 +1,182 @@
+import Dispatch
+import Foundation
+import HearthContent
+import HearthMarkdown
+import HearthTemplates
+
+/// Renders a loaded, valid `ContentSite` through a theme into a site folder.
+public struct SiteBuilder {
+    /// What a build produced, for the command's summary line.
+    public struct Summary: Sendable {
+        public var pages = 0
+        public var quizzes = 0
+        public var files = 0
+    }
+
+    /// A page to render: where it goes, its template, and how to make its values.
+    private struct Job: Sendable {
+        var path: String
+        var template: String
+        var context: @Sendable (PageContexts) -> [String: TemplateValue]
+        var searchTitle: String
+        var searchSummary: String
+        var searchText: @Sendable () -> String
+    }
+
+    public let site: ContentSite
+    public let theme: Theme
+
+    public init(site: ContentSite, theme: Theme) {
+        self.site = site
+        self.theme = theme
+    }
+
+    /// Builds into `output`; the previous contents are replaced only if everything succeeds.
+    public func build(into output: URL) throws -> Summary {
+        var writer = try SiteWriter(destination: output)
+        do {
+            let summary = try write(with: &writer)
+            try writer.commit()
+            return summary
+        } catch {
+            writer.abandon()
+            throw error
+        }
+    }
+
+    private func write(with writer: inout SiteWriter) throws -> Summary {
+        var summary = Summary()
+        let library = try TemplateLibrary(templates: theme.templates)
+
+        // Assets: CSS and JS get their content hash in the name so they can be cached for a year.
+        var assetPaths: [String: String] = [:]
+        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            let outputName: String
+            if name.hasSuffix(".css") || name.hasSuffix(".js"), let dot = name.lastIndex(of: ".") {
+                outputName = "\(name[..<dot]).\(ContentHash.hex(of: bytes).prefix(12))\(name[dot...])"
+            } else {
+                outputName = name
+            }
+            try writer.write(bytes, to: "assets/" + outputName)
+            let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
+            if assetPaths[key] == nil || name.hasPrefix("hearth.") { assetPaths[key] = "assets/" + outputName }
+        }
+        for asset in site.assets {
+            try writer.copy(URL(fileURLWithPath: ContentLoader.join(site.folder, asset)), to: asset)
+        }
+
+        let contexts = PageContexts(site: site, theme: theme, assetPaths: assetPaths)
+        let jobs = plan()
+        summary.quizzes = site.courses.reduce(0) { $0 + $1.modules.reduce(0) { $0 + $1.quizzes.count } }
+
+        // Pages are independent, so they render on every core; files are then written in order.
+        let rendered = try renderInParallel(jobs, contexts: contexts, library: library)
+        var search = SearchIndex()
+        var sitemap = Sitemap()
+        for (job, bytes) in zip(jobs, rendered) {
+            try writer.write(bytes, to: job.path)
+            sitemap.add(job.path)
+            if job.path != SiteRoutes.search {
+                search.add(path: job.path, title: job.searchTitle, summary: job.searchSummary, text: job.searchText())
+            }
+        }
+        summary.pages = jobs.count
+        try writer.write(search.json(), to: SiteRoutes.searchIndex)
+        try writer.write(sitemap.xml(baseURL: site.settings.baseURL), to: SiteRoutes.sitemap)
+        try writer.write(Manifest(site).json(), to: SiteRoutes.manifest)
+        summary.files = writer.written
+        return summary
+    }
+
+    private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary) throws -> [[UInt8]] {
+        let results = RenderResults(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            do {
+                var context = job.context(contexts)
+                let body = try library.render(job.template, .object(context))
+                context["body"] = .string(body)
+                results.store(.success(Array(try library.render("layout", .object(context)).utf8)), at: index)
+            } catch {
+                results.store(.failure(error), at: index)
+            }
+        }
+        return try results.values()
+    }
+
+    /// Every page of the site, in a fixed order so output is deterministic.
+    private func plan() -> [Job] {
+        var jobs: [Job] = []
+        let site = self.site
+        jobs.append(Job(path: SiteRoutes.home, template: "home", context: { $0.home() },
+                        searchTitle: site.settings.title, searchSummary: "", searchText: { "" }))
+        for course in site.courses {
+            jobs.append(Job(path: SiteRoutes.course(course.id), template: "course", context: { $0.course(course) },
+                            searchTitle: course.title, searchSummary: course.summary,
+                            searchText: { PlainText.of(course.introduction) }))
+            for (moduleIndex, module) in course.modules.enumerated() {
+                for (pageIndex, page) in module.pages.enumerated() {
+                    jobs.append(Job(path: SiteRoutes.modulePage(course: course.id, module: module.id, page: pageIndex + 1),
+                                    template: "module-page",
+                                    context: { $0.modulePage(course: course, moduleIndex: moduleIndex, pageIndex: pageIndex) },
+                                    searchTitle: page.title == module.title ? module.title : "\(page.title) – \(module.title)",
+                                    searchSummary: module.summary, searchText: { PlainText.of(page) }))
+                }
+            }
+        }
+        for measure in site.measures.sorted(by: { $0.id < $1.id }) {
+            jobs.append(Job(path: SiteRoutes.measure(measure.id), template: "measure", context: { $0.measure(measure) },
+                            searchTitle: measure.title, searchSummary: measure.instructions, searchText: { "" }))
+        }
+        for page in site.pages {
+            jobs.append(Job(path: SiteRoutes.plainPage(page.id), template: "page", context: { $0.plainPage(page) },
+                            searchTitle: page.title, searchSummary: page.summary, searchText: { PlainText.of(page.body) }))
+        }
+        jobs.append(Job(path: SiteRoutes.search, template: "search", context: { $0.search() },
+                        searchTitle: "", searchSummary: "", searchText: { "" }))
+        return jobs
+    }
+}
+
+/// Results written by many threads, each to its own slot, read once all are done.
+private final class RenderResults: @unchecked Sendable {
+    private var slots: [Result<[UInt8], Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: Result<[UInt8], Error>, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func values() throws -> [[UInt8]] { try slots.map { try $0!.get() } }
+}
+
+/// The words of content, for the search index.
+enum PlainText {
+    static func of(_ text: MarkdownText) -> String {
+        var plain = ""
+        for block in text.blocks {
+            text.tree.walk(from: block, enter: { node in
+                switch text.tree.kind(of: node) {
+                case .text(let s), .code(let s): plain += s
+                case .softBreak, .lineBreak, .paragraph, .heading, .listItem, .tableCell: plain += " "
+                default: break
+                }
+            })
+        }
+        return plain
+    }
+
+    static func of(_ page: Page) -> String {
+        page.parts.map { part in
+            switch part {
+            case .text(let text): return of(text)
+            case .callout(_, let title, let body): return title + " " + of(body)
+            case .quiz(let quiz): return quiz.title
+            }
+        }.joined(separator: " ")
+    }
+}
