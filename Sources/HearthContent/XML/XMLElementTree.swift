@@ -23,7 +23,7 @@ struct XMLElementNode {
 enum XMLElementTree {
     static func parse(_ data: Data, path: String) -> (XMLElementNode?, Diagnostics) {
         let parser = XMLParser(data: data)
-        let builder = Builder(path: path)
+        let builder = Builder(path: path, lines: data.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init))
         parser.delegate = builder
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -59,18 +59,41 @@ enum XMLElementTree {
 
     private final class Builder: NSObject, XMLParserDelegate {
         let path: String
+        let lines: [[UInt8]]
         var stack: [XMLElementNode] = []
         var root: XMLElementNode?
         var diagnostics = Diagnostics()
 
-        init(path: String) {
+        init(path: String, lines: [[UInt8]]) {
             self.path = path
+            self.lines = lines
+        }
+
+        /// libxml2 reports where a start tag ends; authors want where it starts, so look back for `<name`.
+        func startOfTag(_ name: String, endLine: Int, endColumn: Int) -> (Int, Int) {
+            let needle = Array(("<" + name).utf8)
+            var line = endLine
+            var limit = endColumn
+            while line >= 1, line >= endLine - 5, line <= lines.count {
+                let bytes = lines[line - 1]
+                var i = min(limit, bytes.count) - needle.count
+                while i >= 0 {
+                    if Array(bytes[i..<(i + needle.count)]) == needle {
+                        return (line, String(decoding: bytes[..<i], as: UTF8.self).count + 1)
+                    }
+                    i -= 1
+                }
+                line -= 1
+                limit = Int.max
+            }
+            return (endLine, max(1, endColumn))
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
-            stack.append(XMLElementNode(name: elementName, attributes: attributes, line: parser.lineNumber,
-                                        column: max(1, parser.columnNumber), textLine: parser.lineNumber))
+            let (line, column) = startOfTag(elementName, endLine: parser.lineNumber, endColumn: parser.columnNumber)
+            stack.append(XMLElementNode(name: elementName, attributes: attributes, line: line,
+                                        column: column, textLine: parser.lineNumber))
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
