@@ -69,15 +69,16 @@ public struct SiteBuilder {
         let jobs = plan()
         summary.quizzes = site.courses.reduce(0) { $0 + $1.modules.reduce(0) { $0 + $1.quizzes.count } }
 
-        // Pages are independent, so they render on every core; files are then written in order.
-        let rendered = try renderInParallel(jobs, contexts: contexts, library: library)
+        // Pages are independent, so each core renders and writes its share; only the indexes are gathered.
+        try writer.prepareFolders(for: jobs.map(\.path))
+        let texts = try renderInParallel(jobs, contexts: contexts, library: library, writer: writer)
+        writer.record(jobs.map(\.path))
         var search = SearchIndex()
         var sitemap = Sitemap()
-        for (job, bytes) in zip(jobs, rendered) {
-            try writer.write(bytes, to: job.path)
+        for (job, text) in zip(jobs, texts) {
             sitemap.add(job.path)
             if job.path != SiteRoutes.search {
-                search.add(path: job.path, title: job.searchTitle, summary: job.searchSummary, text: job.searchText())
+                search.add(path: job.path, title: job.searchTitle, summary: job.searchSummary, text: text)
             }
         }
         summary.pages = jobs.count
@@ -88,20 +89,22 @@ public struct SiteBuilder {
         return summary
     }
 
-    private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary) throws -> [[UInt8]] {
-        let results = RenderResults(count: jobs.count)
+    /// Renders and writes every page; returns each page's text for the search index.
+    private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary, writer: SiteWriter) throws -> [String] {
+        let results = ParallelResults<Result<String, Error>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
                 var context = job.context(contexts)
                 let body = try library.render(job.template, .object(context))
                 context["body"] = .string(body)
-                results.store(.success(Array(try library.render("layout", .object(context)).utf8)), at: index)
+                try writer.writeFile(try library.renderBytes("layout", .object(context)), to: job.path)
+                results.store(.success(job.searchText()), at: index)
             } catch {
                 results.store(.failure(error), at: index)
             }
         }
-        return try results.values()
+        return try results.values.map { try $0.get() }
     }
 
     /// Every page of the site, in a fixed order so output is deterministic.
@@ -136,22 +139,6 @@ public struct SiteBuilder {
                         searchTitle: "", searchSummary: "", searchText: { "" }))
         return jobs
     }
-}
-
-/// Results written by many threads, each to its own slot, read once all are done.
-private final class RenderResults: @unchecked Sendable {
-    private var slots: [Result<[UInt8], Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<[UInt8], Error>, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func values() throws -> [[UInt8]] { try slots.map { try $0!.get() } }
 }
 
 /// The words of content, for the search index.

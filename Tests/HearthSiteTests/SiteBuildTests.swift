@@ -108,8 +108,14 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertEqual("\(error)", "module-page.mustache:1:1: error: the section 'parts' is never closed; add {{/parts}}")
         }
         XCTAssertEqual(try files(in: output), before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
-        XCTAssertEqual(leftovers, [], "no staging folder is left behind")
+        let hidden = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(hidden, ["._site.swap"], "only the swap folder is kept beside the site")
+
+        // The next good build replaces the site and drops files that are no longer produced.
+        try Data("old".utf8).write(to: output.appendingPathComponent("stale.html"))
+        _ = try build(into: output)
+        _ = try build(into: output)
+        XCTAssertEqual(try files(in: output), before)
     }
 
     func testALocalThemeOverridesOnlyWhatItHas() throws {

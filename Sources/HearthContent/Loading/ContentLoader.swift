@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import HearthMarkdown
 
@@ -55,14 +56,27 @@ public enum ContentLoader {
         }
         site.courses.sort { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
 
-        // Plain pages: Markdown anywhere else.
-        for file in all where !file.hasPrefix("courses/") && !file.hasPrefix("measures/") && file != "site.xml" {
-            if file.hasSuffix(".md") {
-                guard let data = read(file, in: folder, diagnostics: &diagnostics) else { continue }
-                let (page, problems) = loadPlainPage(String(decoding: data, as: UTF8.self), file: file, folder: folder, language: language)
-                diagnostics.append(contentsOf: problems)
-                if let page { site.pages.append(page) }
-            } else if file.hasSuffix(".xml") {
+        // Plain pages: Markdown anywhere else. They are independent, so they load on every core.
+        let others = all.filter { !$0.hasPrefix("courses/") && !$0.hasPrefix("measures/") && $0 != "site.xml" }
+        let markdownFiles = others.filter { $0.hasSuffix(".md") }
+        let loaded = ParallelResults<(PlainPage?, Diagnostics)>(count: markdownFiles.count)
+        DispatchQueue.concurrentPerform(iterations: markdownFiles.count) { index in
+            let file = markdownFiles[index]
+            var problems = Diagnostics()
+            guard let data = read(file, in: folder, diagnostics: &problems) else {
+                loaded.store((nil, problems), at: index)
+                return
+            }
+            let (page, pageProblems) = loadPlainPage(String(decoding: data, as: UTF8.self), file: file, folder: folder, language: language)
+            problems.append(contentsOf: pageProblems)
+            loaded.store((page, problems), at: index)
+        }
+        for (page, problems) in loaded.values {
+            diagnostics.append(contentsOf: problems)
+            if let page { site.pages.append(page) }
+        }
+        for file in others where !file.hasSuffix(".md") {
+            if file.hasSuffix(".xml") {
                 diagnostics.error("XML files belong in courses/<course>/ (modules) or measures/; this one is not used",
                                   at: SourceLocation(path: join(folder, file)))
             } else if !file.split(separator: "/").last!.hasPrefix(".") {
@@ -130,4 +144,22 @@ public enum ContentLoader {
         }
         return data
     }
+}
+
+/// Results computed on many threads, each into its own slot, read once all are done.
+public final class ParallelResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// Stores one result; each index is written by exactly one thread.
+    public func store(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    /// Every slot's value, in order; call only after all stores have finished.
+    public var values: [Value] { slots.map { $0! } }
 }

@@ -2,10 +2,18 @@
 public struct HTMLRenderer: Sendable {
     /// When true, raw HTML is replaced by a comment and `javascript:`, `vbscript:`, `file:` and `data:` links are emptied.
     public var safe: Bool
+    /// Rewrites link and image destinations as they are written (the site builder points links to
+    /// content files at their built pages); nil leaves them as written.
+    public var rewriteURL: (@Sendable (String) -> String?)?
 
     /// Creates a renderer; by default raw HTML passes through, since Hearth's authors are trusted.
-    public init(safe: Bool = false) {
+    public init(safe: Bool = false, rewriteURL: (@Sendable (String) -> String?)? = nil) {
         self.safe = safe
+        self.rewriteURL = rewriteURL
+    }
+
+    private func destination(_ url: String) -> String {
+        rewriteURL?(url) ?? url
     }
 
     /// The document as an HTML string.
@@ -127,7 +135,7 @@ public struct HTMLRenderer: Sendable {
                 writer.raw("<del>")
             case .link(let destination, let title):
                 writer.raw("<a href=\"")
-                if !(safe && URLSafety.isDangerous(destination)) { writer.escapedURL(destination) }
+                if !(safe && URLSafety.isDangerous(destination)) { writer.escapedURL(self.destination(destination)) }
                 writer.raw("\"")
                 if !title.isEmpty {
                     writer.raw(" title=\"")
@@ -137,7 +145,7 @@ public struct HTMLRenderer: Sendable {
                 writer.raw(">")
             case .image(let destination, _):
                 writer.raw("<img src=\"")
-                if !(safe && URLSafety.isDangerous(destination)) { writer.escapedURL(destination) }
+                if !(safe && URLSafety.isDangerous(destination)) { writer.escapedURL(self.destination(destination)) }
                 writer.raw("\" alt=\"")
                 altTextOf = node
             }

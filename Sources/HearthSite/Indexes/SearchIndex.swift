@@ -15,9 +15,26 @@ struct SearchIndex {
     private(set) var entries: [Entry] = []
 
     mutating func add(path: String, title: String, summary: String, text: String) {
-        var text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if text.count > Self.maximumTextLength { text = String(text.prefix(Self.maximumTextLength)) }
-        entries.append(Entry(url: path, title: title, summary: summary, text: text))
+        entries.append(Entry(url: path, title: title, summary: summary, text: Self.collapsingWhitespace(text)))
+    }
+
+    /// Runs of ASCII whitespace become one space; the text is cut at a character boundary near the limit.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(text.utf8.count, maximumTextLength + 4))
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            // Stop at the limit, but only between characters (never inside a UTF-8 sequence).
+            if bytes.count >= maximumTextLength, byte & 0xC0 != 0x80 { break }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func json() throws -> [UInt8] {

@@ -1,29 +1,77 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes a site into a fresh folder beside the target and swaps it in only when every file is written.
+/// Writes a site into a second folder beside the target and swaps the two only when every file is written.
 ///
-/// A failed build therefore leaves the previous `_site/` exactly as it was.
-public struct SiteWriter {
+/// A failed build therefore leaves the previous `_site/` exactly as it was. The second folder
+/// (`._site.swap`) is kept between builds and rewritten in place, so a rebuild overwrites files
+/// rather than creating and deleting thousands of them — on ext4 that churn costs more than rendering.
+public struct SiteWriter: Sendable {
     public let destination: URL
     let staging: URL
     private(set) var written = 0
+    /// Every file this build wrote, so files left from an older build can be removed before the swap.
+    private var paths: Set<String> = []
 
-    /// Prepares an empty staging folder next to `destination` (same file system, so the swap is a rename).
+    /// Prepares the swap folder next to `destination` (same file system, so the swap is a rename).
     public init(destination: URL) throws {
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: staging)
+        staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).swap")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
+    private var createdFolders: Set<String> = [""]
+
     /// Writes `bytes` at `path` (relative to the site root), creating folders as needed.
     public mutating func write(_ bytes: [UInt8], to path: String) throws {
-        let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-        written += 1
+        try prepareFolders(for: [path])
+        try writeFile(bytes, to: path)
+        record([path])
+    }
+
+    /// Creates the folders these files will go in, each once.
+    public mutating func prepareFolders(for paths: [String]) throws {
+        for path in paths {
+            let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+            guard createdFolders.insert(folder).inserted else { continue }
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+    }
+
+    /// Records files written by `writeFile` from several threads.
+    public mutating func record(_ files: [String]) {
+        written += files.count
+        paths.formUnion(files)
+    }
+
+    /// Writes one file whose folder already exists; safe to call from several threads at once.
+    public func writeFile(_ bytes: [UInt8], to path: String) throws {
+        let full = staging.appendingPathComponent(path).path
+        // Overwrite in place and trim afterwards: truncating first would free and reallocate every block.
+        let descriptor = open(full, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(path: path, code: errno) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(path: path, code: errno)
+            }
+            offset += result
+        }
+        guard ftruncate(descriptor, off_t(bytes.count)) == 0 else { throw WriteError(path: path, code: errno) }
+    }
+
+    /// A file that could not be written, with the system's reason.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var path: String
+        public var code: Int32
+        public var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
     public mutating func write(_ text: String, to path: String) throws {
@@ -32,32 +80,44 @@ public struct SiteWriter {
 
     /// Copies a file into the site.
     public mutating func copy(_ source: URL, to path: String) throws {
-        let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: source, to: url)
-        written += 1
+        guard let data = FileManager.default.contents(atPath: source.path) else {
+            throw WriteError(path: source.path, code: ENOENT)
+        }
+        try write([UInt8](data), to: path)
     }
 
-    /// Replaces `destination` with the staged site.
+    /// Removes what an older build left in the swap folder, then swaps it with `destination`.
     public func commit() throws {
         let fm = FileManager.default
-        let old = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if fm.fileExists(atPath: destination.path) {
-            try fm.moveItem(at: destination, to: old)
+        if let enumerator = fm.enumerator(atPath: staging.path) {
+            var stale: [String] = []
+            var folders: [String] = []
+            while let item = enumerator.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                _ = fm.fileExists(atPath: staging.appendingPathComponent(item).path, isDirectory: &isDirectory)
+                if isDirectory.boolValue { folders.append(item) } else if !paths.contains(item) { stale.append(item) }
+            }
+            for item in stale { try fm.removeItem(at: staging.appendingPathComponent(item)) }
+            // Folders left empty by the removals go too, deepest first.
+            for folder in folders.sorted(by: >) where (try? fm.contentsOfDirectory(atPath: staging.appendingPathComponent(folder).path))?.isEmpty == true {
+                try fm.removeItem(at: staging.appendingPathComponent(folder))
+            }
         }
+        let old = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).old")
+        try? fm.removeItem(at: old)
+        let hadPrevious = fm.fileExists(atPath: destination.path)
+        if hadPrevious { try fm.moveItem(at: destination, to: old) }
         do {
             try fm.moveItem(at: staging, to: destination)
         } catch {
-            // Put the previous site back before reporting.
-            if fm.fileExists(atPath: old.path) { try? fm.moveItem(at: old, to: destination) }
+            if hadPrevious { try? fm.moveItem(at: old, to: destination) }
             throw error
         }
-        try? fm.removeItem(at: old)
+        // The previous site becomes the next build's swap folder.
+        if hadPrevious { try? fm.moveItem(at: old, to: staging) }
     }
 
-    /// Deletes the staging folder after a failed build.
-    public func abandon() {
-        try? FileManager.default.removeItem(at: staging)
-    }
+    /// After a failed build: the swap folder holds a partial site, which the next build overwrites.
+    public func abandon() {}
+
 }

@@ -7,27 +7,50 @@ struct PageContexts {
     let theme: Theme
     /// Hashed asset paths under the site root: `css`, `js`, `logo`.
     let assetPaths: [String: String]
+    /// Every plain page's id, for the navigation links that only appear when their page exists.
+    let pageIDs: Set<String>
+
+    /// Interface strings as template values, per language, made once rather than per page.
+    private let stringValues: [String: TemplateValue]
+    private let siteValue: TemplateValue
+
+    init(site: ContentSite, theme: Theme, assetPaths: [String: String]) {
+        self.site = site
+        self.theme = theme
+        self.assetPaths = assetPaths
+        pageIDs = Set(site.pages.map(\.id))
+        var languages = Set([site.settings.language])
+        for course in site.courses {
+            languages.insert(course.language)
+            for module in course.modules { languages.insert(module.language) }
+        }
+        for page in site.pages { languages.insert(page.language) }
+        for measure in site.measures { languages.insert(measure.language) }
+        var values: [String: TemplateValue] = [:]
+        for language in languages { values[language] = .object(theme.strings(for: language).mapValues { .string($0) }) }
+        stringValues = values
+        let settings = site.settings
+        siteValue = .object([
+            "title": .string(settings.title),
+            "language": .string(settings.language),
+            "apiBase": .string(settings.apiBaseURL),
+            "consentVersion": .string(settings.consentVersion),
+            "areas": .array(settings.areas.map { .object(["code": .string($0.code), "name": .string($0.name)]) }),
+        ])
+    }
 
     // MARK: Shared by every page
 
     /// The values every page has: site, language, strings, assets, navigation.
     func common(path: String, title: String, description: String, language: String, quickExit: Bool, kind: String,
                 breadcrumbs: [(String, String)] = []) -> [String: TemplateValue] {
-        let strings = theme.strings(for: language)
         var assets: [String: TemplateValue] = [:]
         for (name, assetPath) in assetPaths { assets[name] = .string(SiteRoutes.relative(assetPath, from: path)) }
-        let settings = site.settings
         return [
-            "site": .object([
-                "title": .string(settings.title),
-                "language": .string(settings.language),
-                "apiBase": .string(settings.apiBaseURL),
-                "consentVersion": .string(settings.consentVersion),
-                "areas": .array(settings.areas.map { .object(["code": .string($0.code), "name": .string($0.name)]) }),
-            ]),
+            "site": siteValue,
             "lang": .string(language),
             "dir": .string(TextDirection.of(language)),
-            "strings": .object(strings.mapValues { .string($0) }),
+            "strings": stringValues[language] ?? .object(theme.strings(for: language).mapValues { .string($0) }),
             "assets": .object(assets),
             "root": .string(SiteRoutes.root(from: path)),
             "title": .string(title),
@@ -48,7 +71,7 @@ struct PageContexts {
 
     /// A link to a plain page if the content has it, else nothing (templates test for it).
     private func link(to pageID: String, from path: String) -> TemplateValue {
-        site.pages.contains { $0.id == pageID } ? .string(SiteRoutes.relative(SiteRoutes.plainPage(pageID), from: path)) : .null
+        pageIDs.contains(pageID) ? .string(SiteRoutes.relative(SiteRoutes.plainPage(pageID), from: path)) : .null
     }
 
     private func audienceTitle(_ audience: Audience, _ strings: [String: String]) -> String {

@@ -39,18 +39,26 @@ public enum SiteRoutes {
 
     /// The URL of `target` as seen from the page at `from` (both paths under the site root).
     public static func relative(_ target: String, from: String) -> String {
-        let fromFolder = from.split(separator: "/").dropLast()
-        let targetParts = target.split(separator: "/")
+        // Byte-wise: this runs for every link on every page.
+        let t = Array(target.utf8), f = Array(from.utf8)
+        // The longest common prefix that ends at a slash in both.
         var common = 0
-        while common < fromFolder.count, common < targetParts.count - 1, fromFolder[fromFolder.startIndex + common] == targetParts[common] {
-            common += 1
+        var i = 0
+        while i < t.count, i < f.count, t[i] == f[i] {
+            if t[i] == UInt8(ascii: "/") { common = i + 1 }
+            i += 1
         }
-        let ups = Array(repeating: "..", count: fromFolder.count - common)
-        return (ups + targetParts[common...].map(String.init)).joined(separator: "/")
+        var ups = 0
+        for byte in f[common...] where byte == UInt8(ascii: "/") { ups += 1 }
+        var result: [UInt8] = []
+        result.reserveCapacity(ups * 3 + t.count - common)
+        for _ in 0..<ups { result.append(contentsOf: [0x2E, 0x2E, 0x2F]) }
+        result.append(contentsOf: t[common...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The relative URL of the site root from `page` ("" at the top, "../../" two folders down).
     public static func root(from page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 }
