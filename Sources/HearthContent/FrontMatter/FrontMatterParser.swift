@@ -66,41 +66,59 @@ public struct FrontMatterParser {
     }
 
     private mutating func split(_ text: String, firstLine: Int) {
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let number = firstLine + offset
-            var line = raw
-            if line.last == "\r" { line = line.dropLast() }
-            let indentation = line.prefix { $0 == " " || $0 == "\t" }
-            if indentation.contains("\t") {
-                error("indent with spaces, not tabs: front matter uses spaces to show nesting", line: number, column: 1)
-                continue
+        // Lines are found on UTF-8 bytes (a newline is always a character boundary), which is much
+        // cheaper than walking Characters; every content file's settings pass through here.
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        var number = firstLine
+        while lineStart <= utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var line = text[lineStart..<lineEnd]
+            if line.utf8.last == 0x0D { line = line.dropLast() }
+            var indentEnd = line.utf8.startIndex
+            var hasTab = false
+            while indentEnd < line.utf8.endIndex, line.utf8[indentEnd] == 0x20 || line.utf8[indentEnd] == 0x09 {
+                if line.utf8[indentEnd] == 0x09 { hasTab = true }
+                indentEnd = line.utf8.index(after: indentEnd)
             }
-            let content = stripComment(line.dropFirst(indentation.count))
-            if content.allSatisfy({ $0 == " " }) { continue }
-            lines.append(Line(number: number, indent: indentation.count, text: content))
+            if hasTab {
+                error("indent with spaces, not tabs: front matter uses spaces to show nesting", line: number, column: 1)
+            } else {
+                let content = stripComment(line[indentEnd...])
+                if !content.utf8.allSatisfy({ $0 == 0x20 }) {
+                    lines.append(Line(number: number, indent: line.utf8.distance(from: line.utf8.startIndex, to: indentEnd), text: content))
+                }
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            number += 1
         }
     }
 
     /// Removes a `#` comment that starts the line or follows a space, outside quotes.
     private func stripComment(_ text: Substring) -> Substring {
-        var quote: Character?
-        var previous: Character = " "
-        for i in text.indices {
-            let c = text[i]
-            if let q = quote {
-                if c == q { quote = nil }
-            } else if c == "\"" || c == "'" {
-                if previous == " " || previous == ":" || previous == "[" || previous == "," || previous == "-" { quote = c }
-            } else if c == "#", previous == " " {
-                var end = i
-                while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
-                return text[..<end]
+        let bytes = text.utf8
+        var quote: UInt8 = 0
+        var previous: UInt8 = 0x20
+        var end = bytes.endIndex
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == 0x22 || c == 0x27 {
+                // A quote opens only where a value can start: after a space, ':', '[', ',' or '-'.
+                if previous == 0x20 || previous == 0x3A || previous == 0x5B || previous == 0x2C || previous == 0x2D { quote = c }
+            } else if c == 0x23, previous == 0x20 {
+                end = i
+                break
             }
             previous = c
+            i = bytes.index(after: i)
         }
-        var end = text.endIndex
-        while end > text.startIndex, text[text.index(before: end)] == " " { end = text.index(before: end) }
-        return text[..<end]
+        var trimmed = text[..<end]
+        while trimmed.utf8.last == 0x20 { trimmed = trimmed.dropLast() }
+        return trimmed
     }
 
     private mutating func error(_ message: String, line: Int, column: Int) {
