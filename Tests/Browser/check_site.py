@@ -84,6 +84,15 @@ def main():
         check("feedback for the chosen answers is shown", len(feedback) >= 3, "%d shown" % len(feedback))
         hints = form.find_elements(By.CSS_SELECTOR, ".hint")
         check("hints are offered", len(hints) >= 1)
+
+        driver.get(base + "measures/phq4.html")
+        form = driver.find_element(By.CSS_SELECTOR, "form.measure")
+        for item, value in (("anxious", 3), ("worrying", 2), ("interest", 0), ("down", 0)):
+            driver.find_element(By.CSS_SELECTOR, "label[for=phq4-%s-%d]" % (item, value)).click()
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        messages = [m.text for m in form.find_elements(By.CSS_SELECTOR, ".signpost-message")]
+        check("a high anxiety score shows the anxiety signpost, and only that one",
+              len(messages) == 1 and "anxious" in messages[0], repr(messages))
     finally:
         driver.quit()
         server.shutdown()

@@ -309,6 +309,25 @@ struct PageContexts {
                 }),
             ])
         })
+        // Signposts carry the items they score, so the script can show the right message without a server.
+        context["signposts"] = .array(measure.signposts.map { signpost in
+            let items: [MeasureItem]
+            if let scope = signpost.scope {
+                let subscale = measure.subscales.first { $0.id == scope }
+                items = measure.items.filter { subscale?.itemIDs.contains($0.id) ?? ($0.id == scope) }
+            } else {
+                items = measure.items
+            }
+            return .object([
+                "items": .string(items.map(\.id).joined(separator: " ")),
+                "reversed": .string(items.filter(\.reversed).map(\.id).joined(separator: " ")),
+                "min": signpost.minimum.map { .double($0) } ?? .null,
+                "max": signpost.maximum.map { .double($0) } ?? .null,
+                "scoring": .string(measure.scoring == .mean ? "mean" : "sum"),
+                "message": .string(signpost.message),
+            ])
+        })
+        context["scale"] = .object(["min": .int(measure.scale.minimum), "max": .int(measure.scale.maximum)])
         context["occasions"] = .array([("before", "occasionBefore", "Before the course"), ("after", "occasionAfter", "After the course"),
                                        ("follow-up", "occasionFollowUp", "Follow-up")].map { id, key, fallback in
             .object(["id": .string(id), "title": .string(strings[key] ?? fallback)])

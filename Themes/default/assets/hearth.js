@@ -226,7 +226,28 @@
       var saved = load("measures", {});
       saved[form.dataset.measure + ":" + (occasion ? occasion.value : "before")] = answers;
       save("measures", saved);
-      form.querySelector(".measure__result").textContent = text("saved");
+      var result = form.querySelector(".measure__result");
+      result.textContent = text("saved");
+      // Signposts: score the items each one covers (reverse-scored where marked) and show those that apply.
+      form.querySelectorAll(".signpost").forEach(function (signpost) {
+        var ids = signpost.dataset.items.split(" ").filter(Boolean);
+        var reversed = signpost.dataset.reversed.split(" ");
+        var low = Number(signpost.dataset.scaleMin), high = Number(signpost.dataset.scaleMax);
+        var scores = ids.filter(function (id) { return id in answers; }).map(function (id) {
+          return reversed.indexOf(id) >= 0 ? low + high - answers[id] : answers[id];
+        });
+        if (scores.length < ids.length) return;
+        var score = scores.reduce(function (a, b) { return a + b; }, 0);
+        if (signpost.dataset.scoring === "mean") score = score / scores.length;
+        var reached = ("min" in signpost.dataset && score >= Number(signpost.dataset.min)) ||
+                      ("max" in signpost.dataset && score <= Number(signpost.dataset.max));
+        if (reached) {
+          var message = document.createElement("p");
+          message.className = "signpost-message";
+          message.textContent = signpost.textContent;
+          result.appendChild(message);
+        }
+      });
     });
   });
 
