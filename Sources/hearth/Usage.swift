@@ -10,7 +10,8 @@ enum Usage {
       build [--content DIR] [--theme DIR] [--out DIR]
                                                 compile the content folder into a static site
       check [--content DIR] [--reading-age N]   report every problem in the content, with advice
-      serve                                     build the site and serve it with the API (coming: see README)
+      serve [--content DIR] [--theme DIR] [--site DIR]
+                                                build the site if it is stale; serving arrives with issue 4
       help                                      show this text
     """
 }

@@ -1,8 +1,8 @@
 import Foundation
 import XCTest
 
-/// `hearth markdown` as a person runs it: a real child process, its output and exit status.
-final class MarkdownCommandTests: XCTestCase {
+/// The `hearth` commands as a person runs them: a real child process, its output and exit status.
+final class CommandLineTests: XCTestCase {
     private static var hearth: URL {
         let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
             ?? Bundle.main.bundleURL
@@ -75,4 +75,45 @@ final class MarkdownCommandTests: XCTestCase {
         XCTAssertEqual(ours.status, 0)
         XCTAssertTrue(ours.stdout == theirs.stdout, "hearth markdown and cmark --unsafe differ on spec.txt")
     }
+
+    private static let fixtures = SpecFixtures.folder.appendingPathComponent("content-errors").path
+    private static let repository = SpecFixtures.folder.deletingLastPathComponent().deletingLastPathComponent()
+
+    func testCheckReportsEveryProblemSortedAndFails() throws {
+        let result = try run(Self.hearth, ["check", "--content", Self.fixtures])
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        let diagnostics = lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+        XCTAssertGreaterThanOrEqual(diagnostics.count, 7, result.stderr)
+        XCTAssertEqual(diagnostics, diagnostics.sorted(), "diagnostics come sorted by file, line and column")
+        XCTAssertTrue(result.stderr.contains("/unknown-key/courses/c/course.md:5:1: error: unknown front-matter key 'summery' in a page"), result.stderr)
+        XCTAssertTrue(lines.last?.hasPrefix("hearth check: ") ?? false, lines.last ?? "no output")
+    }
+
+    func testBuildRefusesBadContentAndLeavesTheOutputAlone() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try run(Self.hearth, ["build", "--content", Self.fixtures + "/unknown-key", "--out", output.path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.hasSuffix("hearth build: 1 error; nothing was written, and '\(output.path)' is unchanged.\n"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
+    }
+
+    func testBuildWritesTheSiteAndSaysWhatItBuilt() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-cli-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try run(Self.hearth, ["build", "--content", Self.repository.appendingPathComponent("Content").path,
+                                           "--theme", Self.repository.appendingPathComponent("Themes/default").path, "--out", output.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("built 38 pages (4 courses, 7 quizzes, 2 measures) into \(output.path)/ in "), result.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+    }
+
+    func testBadOptionsAreUsageErrors() throws {
+        XCTAssertEqual(try run(Self.hearth, ["build", "--colour", "red"]).status, 64)
+        XCTAssertEqual(try run(Self.hearth, ["check", "--content"]).stderr, "hearth check: '--content' needs a value.\n\(checkUsage)\n")
+        XCTAssertEqual(try run(Self.hearth, ["frobnicate"]).status, 64)
+    }
+
+    private let checkUsage = "usage: hearth check [--content Content] [--reading-age YEARS]"
 }
