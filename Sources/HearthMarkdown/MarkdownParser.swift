@@ -15,7 +15,11 @@ public struct MarkdownParser: Sendable {
 
     /// Parses raw bytes: invalid UTF-8 is replaced with U+FFFD, as the spec asks, rather than rejected.
     public func parse(bytes: [UInt8]) -> SyntaxTree {
-        parse(String(decoding: bytes, as: UTF8.self))
+        // Valid input (nearly all of it) is parsed in place; only invalid input pays for a repaired copy.
+        guard UTF8Validation.isValid(bytes), !bytes.contains(0) else {
+            return parse(String(decoding: bytes, as: UTF8.self))
+        }
+        return bytes.withUnsafeBufferPointer { parseBlocksAndInlines($0).tree }
     }
 
     /// Parses, and reports the steps taken in loops that could revisit input (for the hostile-input tests).

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import HearthMarkdown
 
 /// `hearth markdown [FILE] [--extensions] [--safe]`: renders Markdown to HTML on standard output, like `cmark`.
@@ -19,7 +22,7 @@ enum MarkdownCommand {
             var output: [UInt8] = []
             output.reserveCapacity(input.count + input.count / 4)
             HTMLRenderer(safe: options.safe).render(tree, into: &output)
-            FileHandle.standardOutput.write(Data(output))
+            try writeAll(output, to: STDOUT_FILENO)
             return 0
         } catch let error as CommandError {
             return error.report(command: "markdown")
@@ -58,9 +61,40 @@ enum MarkdownCommand {
         if isDirectory.boolValue {
             throw CommandError(message: "cannot read '\(path)': it is a folder, not a file.", status: 66)
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readAll(path) else {
             throw CommandError(message: "cannot read '\(path)': permission denied or the file is unreadable.", status: 66)
         }
-        return [UInt8](data)
+        return bytes
+    }
+
+    /// Reads a whole file straight into a byte array (no intermediate `Data` copy for multi-megabyte input).
+    static func readAll(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            offset += n
+        }
+        return offset == bytes.count ? bytes : Array(bytes[..<offset])
+    }
+
+    /// Writes every byte, retrying short writes.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CommandError(message: "cannot write the output: \(String(cString: strerror(errno))).", status: 74)
+            }
+            offset += n
+        }
     }
 }

@@ -96,8 +96,8 @@ struct InlineSubject {
     var noProcessingInstructionEnd = false
     var noDeclarationEnd = false
     var noCDATAEnd = false
-    let lastDoubleQuote: Int
-    let lastSingleQuote: Int
+    /// The last `"` and `'` in the content, found only if a quoted attribute is ever scanned.
+    var lastQuotes: (double: Int, single: Int)?
 
     /// Bytes that end a run of plain text.
     static let specialBytes: [Bool] = {
@@ -113,8 +113,6 @@ struct InlineSubject {
         self.parent = parent
         self.references = parser.references
         self.strikethrough = parser.extensions.contains(.strikethrough)
-        lastDoubleQuote = bytes.lastIndex(of: ASCII.quote) ?? -1
-        lastSingleQuote = bytes.lastIndex(of: ASCII.apostrophe) ?? -1
     }
 
     func range(_ start: Int, _ end: Int) -> SourceRange {
@@ -338,7 +336,10 @@ struct InlineSubject {
         guard i < end else { return nil }
         let c = bytes[i]
         if ASCII.isLetter(c) {
-            return HTMLTagScanner(bytes: bytes, end: end, lastDoubleQuote: lastDoubleQuote, lastSingleQuote: lastSingleQuote).openTag(at: start)
+            if lastQuotes == nil {
+                lastQuotes = (bytes.lastIndex(of: ASCII.quote) ?? -1, bytes.lastIndex(of: ASCII.apostrophe) ?? -1)
+            }
+            return HTMLTagScanner(bytes: bytes, end: end, lastDoubleQuote: lastQuotes!.double, lastSingleQuote: lastQuotes!.single).openTag(at: start)
         }
         if c == ASCII.slash {
             return HTMLTagScanner(bytes: bytes, end: end).closingTag(at: start)

@@ -13,9 +13,8 @@ public struct NodeID: Hashable, Sendable, Comparable {
 /// operation on the tree — building, walking, freeing — recurses, however deeply a
 /// hostile document nests its quotes, lists or emphasis.
 public struct SyntaxTree: Sendable {
+    /// How a node is linked to the others; kept apart from kinds so walking the tree copies no strings.
     @usableFromInline struct Record: Sendable {
-        var kind: NodeKind
-        var range: SourceRange
         var parent: Int32 = -1
         var firstChild: Int32 = -1
         var lastChild: Int32 = -1
@@ -24,15 +23,22 @@ public struct SyntaxTree: Sendable {
     }
 
     @usableFromInline var records: [Record]
+    @usableFromInline var kinds: [NodeKind]
+    @usableFromInline var ranges: [SourceRange]
 
     /// Creates a tree holding only an empty document node.
     public init(range: SourceRange = SourceRange(start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))) {
-        records = [Record(kind: .document, range: range)]
-        records.reserveCapacity(64)
+        records = [Record()]
+        kinds = [.document]
+        ranges = [range]
     }
 
     /// Makes room for `count` nodes.
-    public mutating func reserveCapacity(_ count: Int) { records.reserveCapacity(count) }
+    public mutating func reserveCapacity(_ count: Int) {
+        records.reserveCapacity(count)
+        kinds.reserveCapacity(count)
+        ranges.reserveCapacity(count)
+    }
 
     /// The document node.
     public var root: NodeID { NodeID(0) }
@@ -41,10 +47,10 @@ public struct SyntaxTree: Sendable {
     public var capacity: Int { records.count }
 
     /// What the node is.
-    public func kind(of node: NodeID) -> NodeKind { records[Int(node.index)].kind }
+    public func kind(of node: NodeID) -> NodeKind { kinds[Int(node.index)] }
 
     /// Where the node came from in the source.
-    public func range(of node: NodeID) -> SourceRange { records[Int(node.index)].range }
+    public func range(of node: NodeID) -> SourceRange { ranges[Int(node.index)] }
 
     public func parent(of node: NodeID) -> NodeID? { id(records[Int(node.index)].parent) }
     public func firstChild(of node: NodeID) -> NodeID? { id(records[Int(node.index)].firstChild) }
@@ -69,7 +75,9 @@ public struct SyntaxTree: Sendable {
 
     /// Creates a detached node.
     public mutating func makeNode(_ kind: NodeKind, range: SourceRange) -> NodeID {
-        records.append(Record(kind: kind, range: range))
+        records.append(Record())
+        kinds.append(kind)
+        ranges.append(range)
         return NodeID(records.count - 1)
     }
 
@@ -142,10 +150,10 @@ public struct SyntaxTree: Sendable {
     }
 
     /// Replaces what a node is, keeping its place and children.
-    public mutating func setKind(_ kind: NodeKind, of node: NodeID) { records[Int(node.index)].kind = kind }
+    public mutating func setKind(_ kind: NodeKind, of node: NodeID) { kinds[Int(node.index)] = kind }
 
     /// Replaces a node's source range.
-    public mutating func setRange(_ range: SourceRange, of node: NodeID) { records[Int(node.index)].range = range }
+    public mutating func setRange(_ range: SourceRange, of node: NodeID) { ranges[Int(node.index)] = range }
 }
 
 extension SyntaxTree {
