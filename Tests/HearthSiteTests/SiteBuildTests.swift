@@ -133,3 +133,30 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(home.contains("class=\"skip-link\""), "the rest still comes from the default theme")
     }
 }
+
+/// Languages: each page's `lang`, right-to-left direction, and interface text with an English fallback.
+final class LanguageTests: XCTestCase {
+    func testRightToLeftPagesAndStringFallback() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-lang-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pages = root.appendingPathComponent("content/pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try "---\ntitle: مرحبا\nlanguage: ar\n---\nنص.\n".write(to: pages.appendingPathComponent("ar.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Croeso\nlanguage: cy\n---\nTestun.\n".write(to: pages.appendingPathComponent("cy.md"), atomically: true, encoding: .utf8)
+        let theme = root.appendingPathComponent("theme")
+        try FileManager.default.createDirectory(at: theme.appendingPathComponent("strings"), withIntermediateDirectories: true)
+        try "{\"skipToContent\": \"Neidio i'r prif gynnwys\"}".write(to: theme.appendingPathComponent("strings/cy.json"), atomically: true, encoding: .utf8)
+
+        let (site, diagnostics) = ContentLoader.load(folder: root.appendingPathComponent("content").path)
+        XCTAssertFalse(diagnostics.hasErrors)
+        let loaded = try Theme.load(theme.path, fallback: SiteBuildTests.repository.appendingPathComponent("Themes/default").path)
+        _ = try SiteBuilder(site: site, theme: loaded).build(into: root.appendingPathComponent("site"))
+        let arabic = try String(contentsOf: root.appendingPathComponent("site/pages/ar.html"), encoding: .utf8)
+        let welsh = try String(contentsOf: root.appendingPathComponent("site/pages/cy.html"), encoding: .utf8)
+        XCTAssertTrue(arabic.contains("<html lang=\"ar\" dir=\"rtl\""))
+        XCTAssertTrue(arabic.contains(">Skip to main content<"), "no Arabic strings: English is the fallback")
+        XCTAssertTrue(welsh.contains("<html lang=\"cy\" dir=\"ltr\""))
+        XCTAssertTrue(welsh.contains(">Neidio i&#39;r prif gynnwys<"), "the Welsh string file is used where it has the key")
+        XCTAssertTrue(welsh.contains(">Leave this site now<"), "and English fills the keys it lacks")
+    }
+}

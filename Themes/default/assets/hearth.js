@@ -197,7 +197,7 @@
     if (retry) retry.addEventListener("click", draw);
   });
 
-  // Interface text the script shows, read from data attributes the theme can translate.
+  // Interface text the script shows: from the page's data-text-* attributes (the theme's strings file), else English.
   function text(key) {
     var strings = {
       noAttemptsLeft: "You have used all your attempts.",
@@ -209,7 +209,8 @@
       saved: "Saved. Thank you.",
       noResults: "Nothing matched. Try a shorter or different word."
     };
-    var fromPage = body && body.getAttribute("data-text-" + key);
+    var attribute = "data-text-" + key.replace(/[A-Z]/g, function (c) { return "-" + c.toLowerCase(); });
+    var fromPage = body && body.getAttribute(attribute);
     return fromPage || strings[key];
   }
 
