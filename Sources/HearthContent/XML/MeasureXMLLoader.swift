@@ -3,14 +3,10 @@ import Foundation
 extension XMLContentLoader {
     /// `measures/<id>.xml`: a questionnaire with its items, scale, scoring, bands and signposts.
     static func loadMeasure(_ data: Data, path: String, defaultLanguage: String) -> (Measure?, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parse(data, path: path)
+        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, expected: "measure", what: "a measure file")
         var diagnostics = problems
         guard let root = parsed else { return (nil, diagnostics) }
         var reader = XMLElementReader(root, path: path)
-        guard root.name == "measure" else {
-            diagnostics.error("a measure file should start with <measure>, not <\(root.name)>", at: reader.location)
-            return (nil, diagnostics)
-        }
         reader.allow(attributes: ["id", "title", "scoring", "missing-allowed", "language"],
                      children: ["instructions", "scale", "item", "subscale", "band", "signpost", "reliability", "licence", "source"])
         let id = reader.required("id") ?? ""

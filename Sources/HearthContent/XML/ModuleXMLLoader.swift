@@ -7,7 +7,7 @@ struct ModuleXMLLoader {
     var diagnostics = Diagnostics()
 
     static func load(_ data: Data, path: String, id: String, defaultLanguage: String) -> (Module?, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parse(data, path: path)
+        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, expected: "module", what: "an XML module")
         guard let root = parsed else { return (nil, problems) }
         var loader = ModuleXMLLoader(path: path)
         loader.diagnostics = problems
@@ -15,12 +15,8 @@ struct ModuleXMLLoader {
         return (module, loader.diagnostics)
     }
 
-    private mutating func module(_ root: XMLElementNode, id: String, language: String) -> Module? {
+    private mutating func module(_ root: XMLElementNode, id: String, language: String) -> Module {
         var reader = XMLElementReader(root, path: path)
-        guard root.name == "module" else {
-            diagnostics.error("an XML module should start with <module>, not <\(root.name)>", at: reader.location)
-            return nil
-        }
         reader.allow(attributes: ["id", "title", "summary", "minutes", "language"], children: ["page"])
         let title = reader.required("title") ?? id
         let minutes = reader.integer("minutes", in: 1...600)

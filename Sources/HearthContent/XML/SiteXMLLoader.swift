@@ -5,14 +5,10 @@ enum XMLContentLoader {
     /// `site.xml`: the deployment's title, language, areas and settings.
     static func loadSite(_ data: Data, path: String) -> (SiteSettings, Diagnostics) {
         var settings = SiteSettings()
-        let (parsed, problems) = XMLElementTree.parse(data, path: path)
+        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, expected: "site", what: "site.xml")
         var diagnostics = problems
         guard let root = parsed else { return (settings, diagnostics) }
         var reader = XMLElementReader(root, path: path)
-        guard root.name == "site" else {
-            diagnostics.error("site.xml should start with <site>, not <\(root.name)>", at: reader.location)
-            return (settings, diagnostics)
-        }
         reader.allow(attributes: [], children: ["title", "language", "base-url", "api", "consent", "reading-age", "areas"])
         for child in root.children {
             var item = XMLElementReader(child, path: path)

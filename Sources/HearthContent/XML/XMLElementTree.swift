@@ -39,6 +39,19 @@ enum XMLElementTree {
         return (builder.root, builder.diagnostics)
     }
 
+    /// Parses a file whose root element must be `expected`; `what` names the file in the message ("site.xml", "a measure file").
+    static func parseDocument(_ data: Data, path: String, expected: String, what: String) -> (XMLElementNode?, Diagnostics) {
+        let (root, diagnostics) = parse(data, path: path)
+        guard let root else { return (nil, diagnostics) }
+        guard root.name == expected else {
+            var problems = diagnostics
+            problems.error("\(what) should start with <\(expected)>, not <\(root.name)>",
+                           at: SourceLocation(path: path, line: root.line, column: root.column))
+            return (nil, problems)
+        }
+        return (root, diagnostics)
+    }
+
     /// What libxml2's numeric error codes mean, in words an author can act on.
     static func describe(code: Int) -> String {
         switch code {

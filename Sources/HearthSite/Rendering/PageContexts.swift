@@ -93,13 +93,14 @@ struct PageContexts {
             let courses = site.courses(for: audience)
             guard !courses.isEmpty else { return nil }
             return .object(["id": .string(audience.rawValue), "title": .string(audienceTitle(audience, strings)),
-                            "courses": .array(courses.map { courseSummary($0, from: path) })])
+                            "courses": .array(courses.map { courseValue($0, from: path) })])
         })
-        context["courses"] = .array(site.courses.map { courseSummary($0, from: path) })
+        context["courses"] = .array(site.courses.map { courseValue($0, from: path) })
         return context
     }
 
-    private func courseSummary(_ course: Course, from path: String) -> TemplateValue {
+    /// A course as templates see it: on the home page (summary) and on its own pages (with training details).
+    private func courseValue(_ course: Course, from path: String) -> TemplateValue {
         .object([
             "id": .string(course.id),
             "title": .string(course.title),
@@ -107,17 +108,6 @@ struct PageContexts {
             "url": .string(SiteRoutes.relative(SiteRoutes.course(course.id), from: path)),
             "moduleCount": .int(course.modules.count),
             "minutes": .int(course.modules.compactMap(\.minutes).reduce(0, +)),
-            "audience": .string(course.audience.rawValue),
-            "isTraining": .bool(course.audience == .practitioners),
-        ])
-    }
-
-    private func courseValue(_ course: Course, from path: String) -> TemplateValue {
-        .object([
-            "id": .string(course.id),
-            "title": .string(course.title),
-            "summary": .string(course.summary),
-            "url": .string(SiteRoutes.relative(SiteRoutes.course(course.id), from: path)),
             "audience": .string(course.audience.rawValue),
             "isTraining": .bool(course.audience == .practitioners),
             "passMark": course.passMark.map { .int($0) } ?? .null,
