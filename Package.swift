@@ -13,6 +13,7 @@ let package = Package(
     targets: [
         .target(name: "HearthMarkdown"),
         .target(name: "HearthTemplates"),
+        .target(name: "HearthHTTP"),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite"]),
@@ -23,6 +24,10 @@ let package = Package(
         .testTarget(
             name: "HearthContentTests",
             dependencies: ["HearthContent"]
+        ),
+        .testTarget(
+            name: "HearthHTTPTests",
+            dependencies: ["HearthHTTP"]
         ),
         .testTarget(
             name: "HearthTemplatesTests",

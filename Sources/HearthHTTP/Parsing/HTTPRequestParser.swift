@@ -1,0 +1,141 @@
+/// Limits that protect the server from requests too big to be honest.
+public struct HTTPLimits: Sendable {
+    /// The request line and headers together (default 16 KiB; beyond that, 431).
+    public var maximumHeaderBytes = 16 * 1024
+    /// The body (default 1 MiB; beyond that, 413).
+    public var maximumBodyBytes = 1024 * 1024
+    /// How many headers a request may have.
+    public var maximumHeaderCount = 100
+
+    public init() {}
+}
+
+/// What parsing found at the start of the buffer.
+public enum HTTPParseResult: Sendable {
+    /// Not a whole request yet: read more bytes.
+    case incomplete
+    /// A whole request, and how many bytes it used (the rest may be the next, pipelined, request).
+    case request(HTTPRequest, consumed: Int)
+    /// The bytes cannot be a valid request; answer with this status and close the connection.
+    case invalid(HTTPStatus, String)
+}
+
+/// Parses HTTP/1.0 and 1.1 requests straight from the bytes received, one at a time.
+///
+/// Bodies need a `Content-Length`; a chunked request body is refused with 411 and a message
+/// saying to send its length, since the API's bodies are small JSON documents.
+public struct HTTPRequestParser: Sendable {
+    public var limits: HTTPLimits
+
+    public init(limits: HTTPLimits = HTTPLimits()) {
+        self.limits = limits
+    }
+
+    public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> HTTPParseResult {
+        guard let headerEnd = endOfHeaders(bytes) else {
+            if bytes.count > limits.maximumHeaderBytes {
+                return .invalid(.headersTooLarge, "the request line and headers are larger than \(limits.maximumHeaderBytes) bytes")
+            }
+            return .incomplete
+        }
+        if headerEnd > limits.maximumHeaderBytes {
+            return .invalid(.headersTooLarge, "the request line and headers are larger than \(limits.maximumHeaderBytes) bytes")
+        }
+        var lines = splitLines(bytes, end: headerEnd)
+        guard !lines.isEmpty else { return .invalid(.badRequest, "the request is empty") }
+        // A request may be preceded by empty lines (RFC 9112 §2.2).
+        while let first = lines.first, first.isEmpty { lines.removeFirst() }
+        guard let requestLine = lines.first else { return .invalid(.badRequest, "the request has no request line") }
+
+        let parts = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
+            return .invalid(.badRequest, "the request line must be 'METHOD /path HTTP/1.1'")
+        }
+        guard parts[0].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
+            return .invalid(.badRequest, "the method must be upper-case letters")
+        }
+        let version = Array(parts[2])
+        guard version.count == 8, version.starts(with: Array("HTTP/1.".utf8)) else {
+            return .invalid(.versionNotSupported, "only HTTP/1.0 and HTTP/1.1 are supported")
+        }
+        guard version[7] == UInt8(ascii: "0") || version[7] == UInt8(ascii: "1") else {
+            return .invalid(.versionNotSupported, "only HTTP/1.0 and HTTP/1.1 are supported")
+        }
+        let target = parts[1]
+        guard target.first == UInt8(ascii: "/"), target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
+            return .invalid(.badRequest, "the request target must be a path starting with '/'")
+        }
+        let question = target.firstIndex(of: UInt8(ascii: "?"))
+        let path = String(decoding: target[..<(question ?? target.endIndex)], as: UTF8.self)
+        let query = question.map { String(decoding: target[(target.index(after: $0))...], as: UTF8.self) } ?? ""
+
+        var headers: [(name: String, value: String)] = []
+        for line in lines.dropFirst() {
+            guard headers.count < limits.maximumHeaderCount else {
+                return .invalid(.headersTooLarge, "the request has more than \(limits.maximumHeaderCount) headers")
+            }
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+                return .invalid(.badRequest, "a header line must be 'Name: value'")
+            }
+            let name = line[..<colon]
+            guard name.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
+                return .invalid(.badRequest, "a header name may not contain spaces or control characters")
+            }
+            var value = line[line.index(after: colon)...]
+            while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+            while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+            guard !value.contains(where: { $0 < 0x20 && $0 != 0x09 }) else {
+                return .invalid(.badRequest, "a header value may not contain control characters")
+            }
+            headers.append((String(decoding: name, as: UTF8.self).lowercased(), String(decoding: value, as: UTF8.self)))
+        }
+
+        var request = HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), path: path, query: query,
+                                  minorVersion: Int(version[7] - 0x30), headers: headers, body: [])
+        if let encoding = request.header("transfer-encoding") {
+            if encoding.lowercased() == "chunked" {
+                return .invalid(.lengthRequired, "chunked request bodies are not accepted; send the body with a Content-Length")
+            }
+            return .invalid(.notImplemented, "the transfer encoding '\(encoding)' is not supported")
+        }
+        let lengths = headers.filter { $0.name == "content-length" }.map(\.value)
+        guard Set(lengths).count <= 1 else {
+            return .invalid(.badRequest, "the request has conflicting Content-Length headers")
+        }
+        var bodyLength = 0
+        if let raw = lengths.first {
+            guard !raw.isEmpty, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), raw.utf8.count <= 12, let length = Int(raw) else {
+                return .invalid(.badRequest, "Content-Length must be a whole number of bytes")
+            }
+            guard length <= limits.maximumBodyBytes else {
+                return .invalid(.payloadTooLarge, "the body is larger than \(limits.maximumBodyBytes) bytes")
+            }
+            bodyLength = length
+        }
+        let bodyStart = headerEnd
+        guard bytes.count - bodyStart >= bodyLength else { return .incomplete }
+        request.body = Array(bytes[bodyStart..<(bodyStart + bodyLength)])
+        return .request(request, consumed: bodyStart + bodyLength)
+    }
+
+    /// The index just past the blank line that ends the headers (`\r\n\r\n`, or `\n\n` from lenient clients).
+    private func endOfHeaders(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let limit = min(bytes.count, limits.maximumHeaderBytes + 4)
+        var i = 0
+        while i < limit {
+            if bytes[i] == 0x0A {
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { return i + 2 }
+                if i + 2 < bytes.count, bytes[i + 1] == 0x0D, bytes[i + 2] == 0x0A { return i + 3 }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> [ArraySlice<UInt8>] {
+        let head = Array(bytes[0..<end])
+        return head.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(2).map { line in
+            line.last == 0x0D ? line.dropLast() : line
+        }
+    }
+}

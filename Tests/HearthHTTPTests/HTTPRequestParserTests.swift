@@ -1,0 +1,123 @@
+import XCTest
+@testable import HearthHTTP
+
+final class HTTPRequestParserTests: XCTestCase {
+    private func parse(_ text: String, limits: HTTPLimits = HTTPLimits()) -> HTTPParseResult {
+        Array(text.utf8).withUnsafeBufferPointer { HTTPRequestParser(limits: limits).parse($0) }
+    }
+
+    func testRequestWithHeadersQueryAndBody() {
+        guard case .request(let request, let consumed) = parse("POST /api/v1/events?x=1 HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}GET") else {
+            return XCTFail("expected a request")
+        }
+        XCTAssertEqual(request.method, "POST")
+        XCTAssertEqual(request.path, "/api/v1/events")
+        XCTAssertEqual(request.query, "x=1")
+        XCTAssertEqual(request.header("content-type"), "application/json")
+        XCTAssertEqual(request.body, Array("{}".utf8))
+        XCTAssertEqual(consumed, 98, "the pipelined GET after the body is left for the next parse")
+        XCTAssertTrue(request.keepAlive)
+    }
+
+    func testIncompleteRequestsAskForMore() {
+        guard case .incomplete = parse("GET / HTTP/1.1\r\nHost: h\r\n") else { return XCTFail("headers not finished") }
+        guard case .incomplete = parse("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345") else { return XCTFail("body not finished") }
+    }
+
+    func testConnectionRules() {
+        guard case .request(let old, _) = parse("GET / HTTP/1.0\r\n\r\n"),
+              case .request(let closing, _) = parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") else { return XCTFail() }
+        XCTAssertFalse(old.keepAlive)
+        XCTAssertFalse(closing.keepAlive)
+    }
+
+    func testLimitsAndMalformedRequests() {
+        var small = HTTPLimits()
+        small.maximumHeaderBytes = 64
+        small.maximumBodyBytes = 10
+        let cases: [(String, HTTPLimits, Int, String)] = [
+            ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 100) + "\r\n\r\n", small, 431,
+             "the request line and headers are larger than 64 bytes"),
+            ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 100), small, 431,
+             "the request line and headers are larger than 64 bytes"),
+            ("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n", small, 413, "the body is larger than 10 bytes"),
+            ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", HTTPLimits(), 411,
+             "chunked request bodies are not accepted; send the body with a Content-Length"),
+            ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", HTTPLimits(), 400,
+             "the request has conflicting Content-Length headers"),
+            ("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", HTTPLimits(), 400, "Content-Length must be a whole number of bytes"),
+            ("GET / HTTP/2.0\r\n\r\n", HTTPLimits(), 505, "only HTTP/1.0 and HTTP/1.1 are supported"),
+            ("GET example.org HTTP/1.1\r\n\r\n", HTTPLimits(), 400, "the request target must be a path starting with '/'"),
+            ("get / HTTP/1.1\r\n\r\n", HTTPLimits(), 400, "the method must be upper-case letters"),
+            ("GET / HTTP/1.1\r\nBad Header: x\r\n\r\n", HTTPLimits(), 400, "a header name may not contain spaces or control characters"),
+            ("GET / HTTP/1.1\r\nNoColon\r\n\r\n", HTTPLimits(), 400, "a header line must be 'Name: value'"),
+        ]
+        for (text, limits, code, message) in cases {
+            guard case .invalid(let status, let reason) = parse(text, limits: limits) else {
+                XCTFail("expected \(code) for \(text.debugDescription)")
+                continue
+            }
+            XCTAssertEqual(status.code, code, text.debugDescription)
+            XCTAssertEqual(reason, message, text.debugDescription)
+        }
+    }
+}
+
+final class RequestPathTests: XCTestCase {
+    func testPathsMapInsideTheSite() {
+        XCTAssertEqual(RequestPath.sitePath("/"), "index.html")
+        XCTAssertEqual(RequestPath.sitePath("/courses/a/"), "courses/a/index.html")
+        XCTAssertEqual(RequestPath.sitePath("/courses/a/b%20c.html"), "courses/a/b c.html")
+        XCTAssertEqual(RequestPath.sitePath("/./a.html"), "a.html")
+    }
+
+    func testEveryWayOutIsRefused() {
+        for path in ["/../etc/passwd", "/a/../../b", "/%2e%2e/secret", "/%2E%2E%2Fsecret", "/a%00.html", "/a\\..\\b",
+                     "/.git/config", "/._site.swap/index.html", "/%zz", "/%c3%28", "relative"] {
+            XCTAssertNil(RequestPath.sitePath(path), path)
+        }
+    }
+}
+
+final class StaticSiteTests: XCTestCase {
+    func testFilesHeadersETagsAndSymlinksOut() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-static-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("assets"), withIntermediateDirectories: true)
+        try "<p>home</p>".write(to: site.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try "body{}".write(to: site.appendingPathComponent("assets/hearth.0123456789ab.css"), atomically: true, encoding: .utf8)
+        try "secret".write(to: root.appendingPathComponent("secret.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("leak.txt").path,
+                                                   withDestinationPath: root.appendingPathComponent("secret.txt").path)
+        let loaded = try StaticSite(folder: site.path)
+
+        let home = loaded.response(for: "/", ifNoneMatch: nil)
+        XCTAssertEqual(home.status, .ok)
+        XCTAssertEqual(home.body, Array("<p>home</p>".utf8))
+        let headers = Dictionary(uniqueKeysWithValues: home.headers)
+        XCTAssertEqual(headers["Content-Type"], "text/html; charset=utf-8")
+        XCTAssertEqual(headers["Cache-Control"], "no-cache")
+        let css = Dictionary(uniqueKeysWithValues: loaded.response(for: "/assets/hearth.0123456789ab.css", ifNoneMatch: nil).headers)
+        XCTAssertEqual(css["Cache-Control"], "public, max-age=31536000, immutable")
+        XCTAssertEqual(css["Content-Type"], "text/css; charset=utf-8")
+
+        let again = loaded.response(for: "/index.html", ifNoneMatch: headers["ETag"])
+        XCTAssertEqual(again.status, .notModified)
+        XCTAssertEqual(again.body, [])
+        XCTAssertEqual(loaded.response(for: "/leak.txt", ifNoneMatch: nil).status, .notFound, "a link out of the site is not served")
+        XCTAssertEqual(loaded.response(for: "/../secret.txt", ifNoneMatch: nil).status, .notFound)
+    }
+
+    func testResponsesCarryTheSecurityHeaders() {
+        let text = String(decoding: HTTPResponse(status: .ok, body: Array("x".utf8)).serialized(keepAlive: false), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        XCTAssertTrue(text.contains("Content-Security-Policy: default-src 'self'"))
+        XCTAssertTrue(text.contains("X-Content-Type-Options: nosniff\r\n"))
+        XCTAssertTrue(text.contains("Referrer-Policy: no-referrer\r\n"))
+        XCTAssertTrue(text.hasSuffix("Content-Length: 1\r\nConnection: close\r\n\r\nx"))
+        let error = HTTPResponse.error(.unprocessable, code: "unknown_id", message: "no \"x\"", field: "events[3].module")
+        XCTAssertEqual(String(decoding: error.body, as: UTF8.self),
+                       "{\"error\":{\"code\":\"unknown_id\",\"message\":\"no \\\"x\\\"\",\"field\":\"events[3].module\"}}\n")
+    }
+}
