@@ -13,10 +13,11 @@ let package = Package(
     targets: [
         .target(name: "HearthMarkdown"),
         .target(name: "HearthTemplates"),
-        .target(name: "HearthHTTP"),
+        .target(name: "CHearthLinux"),
+        .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
-        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite"]),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP"]),
         .testTarget(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"]

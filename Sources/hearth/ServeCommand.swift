@@ -1,37 +1,73 @@
 import Foundation
+import HearthHTTP
 
-/// `hearth serve`: builds the site when it is missing or older than the content, then (once issue 4
-/// lands) serves it with the API. Until then it says plainly that the server is not built yet.
+/// `hearth serve`: builds the site when it is missing or older than the content, then serves it.
+///
+/// The event API and its SQLite store are the rest of issue 4; until they land, `/api/` answers
+/// 503 with a message saying so, and only the site and `/healthz` are served.
 enum ServeCommand {
-    static let usage = "usage: hearth serve [--content Content] [--theme Themes/default] [--site _site]"
+    static let usage = "usage: hearth serve [--content Content] [--theme Themes/default] [--site _site] [--host 127.0.0.1] [--port 8080]"
 
     static func run(_ arguments: [String]) -> Int32 {
         var content = "Content", theme = "Themes/default", site = "_site"
+        var configuration = HTTPServer.Configuration()
         var index = 0
         while index < arguments.count {
             let flag = arguments[index]
-            guard ["--content", "--theme", "--site"].contains(flag), index + 1 < arguments.count else {
+            guard ["--content", "--theme", "--site", "--host", "--port"].contains(flag), index + 1 < arguments.count else {
                 if flag == "-h" || flag == "--help" { print(usage); return 0 }
                 return CommandError.usage("unknown option or missing value '\(flag)'.\n\(usage)").report(command: "serve")
             }
+            let value = arguments[index + 1]
             switch flag {
-            case "--content": content = arguments[index + 1]
-            case "--theme": theme = arguments[index + 1]
-            default: site = arguments[index + 1]
+            case "--content": content = value
+            case "--theme": theme = value
+            case "--site": site = value
+            case "--host": configuration.host = value
+            default:
+                guard let port = Int(value), (0...65535).contains(port) else {
+                    return CommandError.usage("'--port' takes a number from 0 to 65535.\n\(usage)").report(command: "serve")
+                }
+                configuration.port = port
             }
             index += 2
         }
         if needsBuild(site: site, sources: [content, theme]) {
             let status = BuildCommand.runBuild(["--content", content, "--theme", theme, "--out", site])
             guard status == 0 else { return status }
-        } else {
-            print("\(site)/ is up to date with \(content)/ and \(theme)/")
         }
-        print("""
-        The site is in \(site)/: open \(site)/index.html in a browser to read it.
-        The HTTP server and the event API are not built yet (issue 4), so nothing is served on a port.
-        """)
-        return 0
+        do {
+            let files = try StaticSite(folder: site)
+            let server = HTTPServer(configuration: configuration, log: { record in
+                // The access log: method, path without query, status, bytes, duration — nothing about the person.
+                print("\(record.method) \(record.path) \(record.status) \(record.bytes) \(String(format: "%.1f", record.seconds * 1000))ms")
+            }, handler: { request in respond(to: request, files: files) })
+            try server.start()
+            let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            print("serving \(site)/ at http://\(shownHost):\(server.port)/ (Ctrl-C to stop)")
+            server.runUntilSignalled()
+            print("stopped")
+            return 0
+        } catch {
+            return CommandError(message: "\(error)", status: 1).report(command: "serve")
+        }
+    }
+
+    static func respond(to request: HTTPRequest, files: StaticSite) -> HTTPResponse {
+        if request.path == "/healthz" {
+            return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                                body: Array("{\"status\":\"ok\"}\n".utf8))
+        }
+        if request.path.hasPrefix("/api/") {
+            return HTTPResponse.error(.serviceUnavailable, code: "not_built",
+                                      message: "the event API is not built yet; the site works without it")
+        }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            var response = HTTPResponse.error(.methodNotAllowed, code: "method_not_allowed", message: "the site answers GET and HEAD only")
+            response.headers.append(("Allow", "GET, HEAD"))
+            return response
+        }
+        return files.response(for: request.path, ifNoneMatch: request.header("if-none-match"))
     }
 
     /// True when the site has no home page or any source file is newer than it.

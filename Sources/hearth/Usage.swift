@@ -10,8 +10,8 @@ enum Usage {
       build [--content DIR] [--theme DIR] [--out DIR]
                                                 compile the content folder into a static site
       check [--content DIR] [--reading-age N]   report every problem in the content, with advice
-      serve [--content DIR] [--theme DIR] [--site DIR]
-                                                build the site if it is stale; serving arrives with issue 4
+      serve [--content DIR] [--theme DIR] [--site DIR] [--host H] [--port N]
+                                                build the site if it is stale and serve it (the API is next)
       help                                      show this text
     """
 }

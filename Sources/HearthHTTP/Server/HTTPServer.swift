@@ -1,0 +1,186 @@
+import CHearthLinux
+import Dispatch
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An HTTP/1.1 server on POSIX sockets: one event loop per thread, each with its own listening
+/// socket (`SO_REUSEPORT`) and epoll instance, so nothing crosses threads on the hot path.
+public final class HTTPServer: @unchecked Sendable {
+    /// How the server listens and what it tolerates.
+    public struct Configuration: Sendable {
+        public var host = "127.0.0.1"
+        /// 0 picks a free port; read `port` after `start()`.
+        public var port = 8080
+        public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        public var limits = HTTPLimits()
+        /// A client must send its whole request line and headers within this time.
+        public var headerTimeout: Double = 10
+        /// An idle keep-alive connection is closed after this time.
+        public var idleTimeout: Double = 30
+        /// Connections beyond this are accepted and closed at once, per thread.
+        public var maximumConnections = 10_000
+
+        public init() {}
+    }
+
+    /// One line of the access log: never an address, user agent, query or body.
+    public struct AccessRecord: Sendable {
+        public var method: String
+        public var path: String
+        public var status: Int
+        public var bytes: Int
+        public var seconds: Double
+    }
+
+    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+
+    public let configuration: Configuration
+    private let handler: Handler
+    private let log: @Sendable (AccessRecord) -> Void
+    private var loops: [EventLoop] = []
+    private var threads: [Thread] = []
+    private let stopping = ManagedFlag()
+    private let finished = DispatchGroup()
+    /// The port actually bound (useful when the configuration asked for 0).
+    public private(set) var port = 0
+
+    public init(configuration: Configuration, log: @escaping @Sendable (AccessRecord) -> Void = { _ in },
+                handler: @escaping Handler) {
+        self.configuration = configuration
+        self.handler = handler
+        self.log = log
+    }
+
+    /// A problem starting the server, in words an operator can act on.
+    public struct StartError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Binds every loop's socket and starts the threads; returns once the server accepts connections.
+    public func start() throws {
+        hearth_ignore_sigpipe()
+        var port = configuration.port
+        for index in 0..<configuration.threads {
+            let listener = try Self.listen(host: configuration.host, port: port, backlog: 1024)
+            if index == 0 { port = Self.boundPort(listener) }
+            loops.append(try EventLoop(listener: listener, server: self))
+        }
+        self.port = port
+        for loop in loops {
+            finished.enter()
+            let thread = Thread { [finished] in
+                loop.run()
+                finished.leave()
+            }
+            thread.stackSize = 1 << 20
+            threads.append(thread)
+            thread.start()
+        }
+    }
+
+    /// Stops accepting, lets every loop finish the responses it owes, and waits for them.
+    public func stop() {
+        stopping.set()
+        for loop in loops { loop.wake() }
+        finished.wait()
+    }
+
+    /// Blocks until SIGTERM or SIGINT, then stops cleanly.
+    public func runUntilSignalled() {
+        let signals = DispatchGroup()
+        signals.enter()
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { signals.leave() }
+            source.resume()
+            sources.append(source)
+        }
+        signals.wait()
+        sources.forEach { $0.cancel() }
+        stop()
+    }
+
+    var isStopping: Bool { stopping.isSet }
+
+    func handle(_ request: HTTPRequest) -> HTTPResponse { handler(request) }
+
+    func record(_ entry: AccessRecord) { log(entry) }
+
+    // MARK: Sockets
+
+    private static func listen(host: String, port: Int, backlog: Int32) throws -> Int32 {
+        let isIPv6 = host.contains(":")
+        let descriptor = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw StartError(description: "cannot create a socket: \(String(cString: strerror(errno)))") }
+        var one: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &one, socklen_t(MemoryLayout<Int32>.size))
+        let result: Int32
+        if isIPv6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else {
+                close(descriptor)
+                throw StartError(description: "'\(host)' is not an IPv6 address")
+            }
+            result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+            }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &address.sin_addr) == 1 else {
+                close(descriptor)
+                throw StartError(description: "'\(host)' is not an IPv4 address; use 127.0.0.1, 0.0.0.0, ::1 or ::")
+            }
+            result = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+        }
+        guard result == 0, Glibc.listen(descriptor, backlog) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw StartError(description: "cannot listen on \(host) port \(port): \(reason)")
+        }
+        return descriptor
+    }
+
+    private static func boundPort(_ descriptor: Int32) -> Int {
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        let family = Int32(address.ss_family)
+        return withUnsafePointer(to: &address) { pointer -> Int in
+            if family == AF_INET6 {
+                return pointer.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+            }
+            return pointer.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+        }
+    }
+}
+
+/// A flag set once from any thread.
+final class ManagedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
