@@ -14,6 +14,8 @@ let package = Package(
         .target(name: "HearthMarkdown"),
         .target(name: "HearthTemplates"),
         .target(name: "CHearthLinux"),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "HearthStore", dependencies: ["CSQLite"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
@@ -25,6 +27,10 @@ let package = Package(
         .testTarget(
             name: "HearthContentTests",
             dependencies: ["HearthContent"]
+        ),
+        .testTarget(
+            name: "HearthStoreTests",
+            dependencies: ["HearthStore"]
         ),
         .testTarget(
             name: "HearthHTTPTests",

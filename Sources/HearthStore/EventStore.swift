@@ -1,0 +1,44 @@
+import Foundation
+
+/// An anonymised learning event as the store keeps it.
+public struct LearningEvent: Sendable, Hashable {
+    /// Client-generated UUID: a retry of the same event is recognised and not stored twice.
+    public var id: String
+    public var type: String
+    public var course: String
+    public var module: String?
+    public var quiz: String?
+    public var score: Double?
+    /// ONS code of the local authority, when the person chose one.
+    public var area: String?
+    /// The raw participant id from the browser, only with consent; the store keeps only its keyed hash.
+    public var participant: String?
+
+    public init(id: String, type: String, course: String, module: String? = nil, quiz: String? = nil,
+                score: Double? = nil, area: String? = nil, participant: String? = nil) {
+        self.id = id
+        self.type = type
+        self.course = course
+        self.module = module
+        self.quiz = quiz
+        self.score = score
+        self.area = area
+        self.participant = participant
+    }
+}
+
+/// What happened to a batch: how many events were new and how many had been stored before.
+public struct AppendResult: Sendable, Equatable {
+    public var accepted: Int
+    public var duplicates: Int
+}
+
+/// Where events are kept. SQLite now; PostgreSQL (for several API nodes) will be the second implementation.
+public protocol EventStore: Sendable {
+    /// Stores a batch all-or-nothing and returns only once it is durable.
+    func append(_ events: [LearningEvent]) throws -> AppendResult
+    /// How many events are stored (for metrics and tests).
+    func count() throws -> Int
+    /// Removes everything held for a participant id; returns how many records went.
+    func erase(participant: String) throws -> Int
+}

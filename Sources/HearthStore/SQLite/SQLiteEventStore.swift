@@ -1,0 +1,222 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The embedded store: SQLite in WAL mode, one writer thread that commits everything queued
+/// while the previous commit ran (group commit), and callers answered only after their batch
+/// is on disk.
+public final class SQLiteEventStore: EventStore, @unchecked Sendable {
+    /// Numbered schema changes, applied in order at start-up and recorded in `schema_migrations`.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            course TEXT NOT NULL,
+            module TEXT,
+            quiz TEXT,
+            score REAL,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
+        CREATE INDEX events_course_hour ON events(course, hour);
+        """,
+    ]
+
+    private final class Batch {
+        let events: [LearningEvent]
+        var result: Result<AppendResult, Error>?
+        init(_ events: [LearningEvent]) { self.events = events }
+    }
+
+    private let connection: SQLiteConnection
+    private let insert: SQLiteStatement
+    private let hash: KeyedHash
+    private let condition = NSCondition()
+    private var queue: [Batch] = []
+    private var stopping = false
+    private var writer: Thread?
+    /// How long the last commit took, for the metrics endpoint.
+    public private(set) var lastCommitSeconds = 0.0
+
+    /// Opens (or creates) the database at `path`; the hashing key lives beside it in `path.key` (mode 0600).
+    public init(path: String) throws {
+        connection = try SQLiteConnection(path: path)
+        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+        try Self.migrate(connection)
+        insert = try connection.prepare(
+            "INSERT OR IGNORE INTO events (id, type, course, module, quiz, score, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        hash = KeyedHash(key: try Self.key(at: path + ".key"))
+        let thread = Thread { [unowned self] in self.writeLoop() }
+        thread.name = "hearth-store-writer"
+        writer = thread
+        thread.start()
+    }
+
+    /// Finishes every queued batch, then stops the writer.
+    public func close() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        while writer != nil { condition.wait() }
+        condition.unlock()
+    }
+
+    private static func migrate(_ connection: SQLiteConnection) throws {
+        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
+        let applied = try connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows()
+        guard case .integer(let current)? = applied.first?.first else { return }
+        for (index, sql) in migrations.enumerated() where index + 1 > current {
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                try connection.execute(sql)
+                try connection.execute("INSERT INTO schema_migrations (version) VALUES (\(index + 1))")
+                try connection.execute("COMMIT")
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// The secret for participant hashes: 32 random bytes, created on first start, readable only by this user.
+    private static func key(at path: String) throws -> [UInt8] {
+        if let data = FileManager.default.contents(atPath: path), data.count >= 32 { return [UInt8](data) }
+        var key = [UInt8](repeating: 0, count: 32)
+        let random = Glibc.open("/dev/urandom", O_RDONLY)
+        guard random >= 0, Glibc.read(random, &key, 32) == 32 else { throw StoreError(description: "cannot read /dev/urandom for the hashing key") }
+        Glibc.close(random)
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw StoreError(description: "cannot create the key file \(path): \(String(cString: strerror(errno)))") }
+        defer { Glibc.close(descriptor) }
+        guard Glibc.write(descriptor, key, 32) == 32, fsync(descriptor) == 0 else {
+            throw StoreError(description: "cannot write the key file \(path)")
+        }
+        return key
+    }
+
+    // MARK: Writing
+
+    public func append(_ events: [LearningEvent]) throws -> AppendResult {
+        let batch = Batch(events)
+        condition.lock()
+        guard !stopping else {
+            condition.unlock()
+            throw StoreError(description: "the store is shutting down")
+        }
+        queue.append(batch)
+        condition.broadcast()
+        while batch.result == nil { condition.wait() }
+        condition.unlock()
+        return try batch.result!.get()
+    }
+
+    private func writeLoop() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty && stopping {
+                writer = nil
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batches = queue
+            queue.removeAll()
+            condition.unlock()
+
+            let started = Date()
+            commit(batches)
+            let seconds = Date().timeIntervalSince(started)
+
+            condition.lock()
+            lastCommitSeconds = seconds
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// One transaction for everything queued; each request's batch is all-or-nothing through a savepoint.
+    private func commit(_ batches: [Batch]) {
+        let hour = Int64(Date().timeIntervalSince1970 / 3600)
+        var outcomes: [Result<AppendResult, Error>] = []
+        do {
+            try connection.execute("BEGIN IMMEDIATE")
+            for batch in batches {
+                do {
+                    try connection.execute("SAVEPOINT batch")
+                    var accepted = 0
+                    for event in batch.events {
+                        accepted += try insert.run([
+                            .text(event.id), .text(event.type), .text(event.course),
+                            event.module.map { .text($0) } ?? .null, event.quiz.map { .text($0) } ?? .null,
+                            event.score.map { .real($0) } ?? .null, event.area.map { .text($0) } ?? .null,
+                            event.participant.map { .text(hash.hex($0)) } ?? .null, .integer(hour),
+                        ])
+                    }
+                    try connection.execute("RELEASE batch")
+                    outcomes.append(.success(AppendResult(accepted: accepted, duplicates: batch.events.count - accepted)))
+                } catch {
+                    try? connection.execute("ROLLBACK TO batch; RELEASE batch")
+                    outcomes.append(.failure(error))
+                }
+            }
+            try connection.execute("COMMIT")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            outcomes = batches.map { _ in .failure(error) }
+        }
+        condition.lock()
+        for (batch, outcome) in zip(batches, outcomes) { batch.result = outcome }
+        condition.unlock()
+    }
+
+    // MARK: Reading and erasing (through the writer's connection, serialised by the same lock)
+
+    public func count() throws -> Int {
+        try serialised {
+            let rows = try connection.prepare("SELECT COUNT(*) FROM events").rows()
+            if case .integer(let n)? = rows.first?.first { return Int(n) }
+            return 0
+        }
+    }
+
+    public func erase(participant: String) throws -> Int {
+        let hashed = hash.hex(participant)
+        return try serialised { try connection.prepare("DELETE FROM events WHERE participant = ?").run([.text(hashed)]) }
+    }
+
+    /// The ids stored, for the durability test.
+    public func storedIDs() throws -> Set<String> {
+        try serialised {
+            Set(try connection.prepare("SELECT id FROM events").rows().compactMap { row in
+                if case .text(let id)? = row.first { return id }
+                return nil
+            })
+        }
+    }
+
+    /// The stored participant column for an event id (to check that only a hash is kept).
+    func storedParticipant(of id: String) throws -> String? {
+        try serialised {
+            let rows = try connection.prepare("SELECT participant FROM events WHERE id = ?").rows([.text(id)])
+            if case .text(let value)? = rows.first?.first { return value }
+            return nil
+        }
+    }
+
+    /// Runs `body` when the writer is between commits, so the connection is never used by two threads.
+    private func serialised<T>(_ body: () throws -> T) throws -> T {
+        let done = Batch([])
+        condition.lock()
+        // An empty batch goes through the writer like any other; reads wait their turn behind it.
+        queue.append(done)
+        condition.broadcast()
+        while done.result == nil { condition.wait() }
+        defer { condition.unlock() }
+        return try body()
+    }
+}

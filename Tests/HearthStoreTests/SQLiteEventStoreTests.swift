@@ -1,0 +1,76 @@
+import Foundation
+import XCTest
+@testable import HearthStore
+
+final class SQLiteEventStoreTests: XCTestCase {
+    private func temporaryDatabase() -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-store-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder.appendingPathComponent("hearth.sqlite").path
+    }
+
+    private func event(_ n: Int, participant: String? = nil) -> LearningEvent {
+        LearningEvent(id: String(format: "00000000-0000-4000-8000-%012d", n), type: "module.completed", course: "arguing-better",
+                      module: "what-happens", area: "E10000012", participant: participant)
+    }
+
+    func testBatchesAreStoredOnceAndRetriesCountAsDuplicates() throws {
+        let store = try SQLiteEventStore(path: temporaryDatabase())
+        defer { store.close() }
+        XCTAssertEqual(try store.append([event(1), event(2)]), AppendResult(accepted: 2, duplicates: 0))
+        XCTAssertEqual(try store.append([event(2), event(3)]), AppendResult(accepted: 1, duplicates: 1))
+        XCTAssertEqual(try store.count(), 3)
+    }
+
+    func testConcurrentCallersAreCommittedTogetherAndAllAnswered() throws {
+        let store = try SQLiteEventStore(path: temporaryDatabase())
+        defer { store.close() }
+        let events = (0..<200).map { event(1000 + $0) }
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: events.count) { n in
+            outcomes.record((try? store.append([events[n]])) == AppendResult(accepted: 1, duplicates: 0))
+        }
+        XCTAssertEqual(outcomes.failures, 0)
+        XCTAssertEqual(try store.count(), 200)
+    }
+
+    func testParticipantsAreKeptOnlyAsAKeyedHashAndCanBeErased() throws {
+        let path = temporaryDatabase()
+        let store = try SQLiteEventStore(path: path)
+        XCTAssertEqual(try store.append([event(1, participant: "p-123"), event(2, participant: "p-123"), event(3)]).accepted, 3)
+        let stored = try store.storedParticipant(of: event(1).id)
+        XCTAssertNotNil(stored)
+        XCTAssertNotEqual(stored, "p-123")
+        XCTAssertEqual(stored?.count, 64, "a SHA-256 HMAC in hex")
+        XCTAssertEqual(try store.erase(participant: "p-123"), 2)
+        XCTAssertEqual(try store.count(), 1)
+        store.close()
+
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + ".key")
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        // Reopening keeps the same key, so the same participant hashes the same way.
+        let reopened = try SQLiteEventStore(path: path)
+        defer { reopened.close() }
+        XCTAssertEqual(try reopened.append([event(4, participant: "p-9")]).accepted, 1)
+        XCTAssertEqual(try reopened.count(), 2)
+    }
+
+    func testHMACMatchesTheRFC4231Vector() {
+        // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
+        XCTAssertEqual(KeyedHash(key: Array("Jefe".utf8)).hex("what do ya want for nothing?"),
+                       "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+    }
+}
+
+/// Counts failures reported from many threads.
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var failures = 0
+
+    func record(_ ok: Bool) {
+        lock.lock()
+        if !ok { failures += 1 }
+        lock.unlock()
+    }
+}
