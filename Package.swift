@@ -16,10 +16,11 @@ let package = Package(
         .target(name: "CHearthLinux"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "HearthStore", dependencies: ["CSQLite"]),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
-        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP"]),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP", "HearthStore", "HearthAPI"]),
         .testTarget(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"]
@@ -31,6 +32,10 @@ let package = Package(
         .testTarget(
             name: "HearthStoreTests",
             dependencies: ["HearthStore"]
+        ),
+        .testTarget(
+            name: "HearthAPITests",
+            dependencies: ["HearthAPI"]
         ),
         .testTarget(
             name: "HearthHTTPTests",

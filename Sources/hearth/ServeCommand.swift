@@ -1,20 +1,20 @@
 import Foundation
+import HearthAPI
 import HearthHTTP
+import HearthStore
 
-/// `hearth serve`: builds the site when it is missing or older than the content, then serves it.
-///
-/// The event API and its SQLite store are the rest of issue 4; until they land, `/api/` answers
-/// 503 with a message saying so, and only the site and `/healthz` are served.
+/// `hearth serve`: builds the site when it is missing or older than the content, opens (or
+/// creates) the database, and serves the site and the event API.
 enum ServeCommand {
-    static let usage = "usage: hearth serve [--content Content] [--theme Themes/default] [--site _site] [--host 127.0.0.1] [--port 8080]"
+    static let usage = "usage: hearth serve [--content Content] [--theme Themes/default] [--site _site] [--db hearth.sqlite] [--host 127.0.0.1] [--port 8080]"
 
     static func run(_ arguments: [String]) -> Int32 {
-        var content = "Content", theme = "Themes/default", site = "_site"
+        var content = "Content", theme = "Themes/default", site = "_site", database = "hearth.sqlite"
         var configuration = HTTPServer.Configuration()
         var index = 0
         while index < arguments.count {
             let flag = arguments[index]
-            guard ["--content", "--theme", "--site", "--host", "--port"].contains(flag), index + 1 < arguments.count else {
+            guard ["--content", "--theme", "--site", "--db", "--host", "--port"].contains(flag), index + 1 < arguments.count else {
                 if flag == "-h" || flag == "--help" { print(usage); return 0 }
                 return CommandError.usage("unknown option or missing value '\(flag)'.\n\(usage)").report(command: "serve")
             }
@@ -23,6 +23,7 @@ enum ServeCommand {
             case "--content": content = value
             case "--theme": theme = value
             case "--site": site = value
+            case "--db": database = value
             case "--host": configuration.host = value
             default:
                 guard let port = Int(value), (0...65535).contains(port) else {
@@ -38,36 +39,24 @@ enum ServeCommand {
         }
         do {
             let files = try StaticSite(folder: site)
+            let manifest = try ManifestIndex(contentsOf: site + "/manifest.json")
+            let store = try SQLiteEventStore(path: database)
+            let openAPI = FileManager.default.contents(atPath: "Docs/openapi.json").map { [UInt8]($0) }
+            let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI)
             let server = HTTPServer(configuration: configuration, log: { record in
                 // The access log: method, path without query, status, bytes, duration — nothing about the person.
                 print("\(record.method) \(record.path) \(record.status) \(record.bytes) \(String(format: "%.1f", record.seconds * 1000))ms")
-            }, handler: { request in respond(to: request, files: files) })
+            }, handler: { request in router.respond(to: request) })
             try server.start()
             let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-            print("serving \(site)/ at http://\(shownHost):\(server.port)/ (Ctrl-C to stop)")
+            print("serving \(site)/ and the API at http://\(shownHost):\(server.port)/ with \(database) (Ctrl-C to stop)")
             server.runUntilSignalled()
+            store.close()
             print("stopped")
             return 0
         } catch {
             return CommandError(message: "\(error)", status: 1).report(command: "serve")
         }
-    }
-
-    static func respond(to request: HTTPRequest, files: StaticSite) -> HTTPResponse {
-        if request.path == "/healthz" {
-            return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
-                                body: Array("{\"status\":\"ok\"}\n".utf8))
-        }
-        if request.path.hasPrefix("/api/") {
-            return HTTPResponse.error(.serviceUnavailable, code: "not_built",
-                                      message: "the event API is not built yet; the site works without it")
-        }
-        guard request.method == "GET" || request.method == "HEAD" else {
-            var response = HTTPResponse.error(.methodNotAllowed, code: "method_not_allowed", message: "the site answers GET and HEAD only")
-            response.headers.append(("Allow", "GET, HEAD"))
-            return response
-        }
-        return files.response(for: request.path, ifNoneMatch: request.header("if-none-match"))
     }
 
     /// True when the site has no home page or any source file is newer than it.

@@ -10,8 +10,8 @@ enum Usage {
       build [--content DIR] [--theme DIR] [--out DIR]
                                                 compile the content folder into a static site
       check [--content DIR] [--reading-age N]   report every problem in the content, with advice
-      serve [--content DIR] [--theme DIR] [--site DIR] [--host H] [--port N]
-                                                build the site if it is stale and serve it (the API is next)
+      serve [--content DIR] [--theme DIR] [--site DIR] [--db FILE] [--host H] [--port N]
+                                                build the site if stale, serve it and the event API
       help                                      show this text
     """
 }

@@ -11,6 +11,16 @@ public struct HTTPRequest: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
+    public init(method: String, path: String, query: String = "", minorVersion: Int = 1,
+                headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.minorVersion = minorVersion
+        self.headers = headers
+        self.body = body
+    }
+
     /// The first value of a header (name in lower case).
     public func header(_ name: String) -> String? {
         headers.first { $0.name == name }?.value

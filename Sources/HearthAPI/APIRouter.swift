@@ -1,0 +1,41 @@
+import HearthHTTP
+import HearthStore
+
+/// Routes requests: the API under `/api/v1/`, `/healthz`, and everything else to the static site.
+public struct APIRouter: Sendable {
+    let events: EventsEndpoint
+    let site: StaticSite
+    let openAPI: [UInt8]?
+
+    public init(manifest: ManifestIndex, store: any EventStore, site: StaticSite, openAPI: [UInt8]? = nil) {
+        events = EventsEndpoint(manifest: manifest, store: store)
+        self.site = site
+        self.openAPI = openAPI
+    }
+
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        switch request.path {
+        case "/healthz":
+            return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                                body: Array("{\"status\":\"ok\"}\n".utf8))
+        case "/api/v1/events":
+            guard request.method == "POST" else { return methodNotAllowed("POST") }
+            return events.handle(request)
+        case "/api/v1/openapi.json":
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
+            guard let openAPI else { return .error(.notFound, code: "not_found", message: "no API description is installed") }
+            return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: openAPI)
+        case _ where request.path.hasPrefix("/api/"):
+            return .error(.notFound, code: "not_found", message: "there is no API endpoint \(request.path)")
+        default:
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
+            return site.response(for: request.path, ifNoneMatch: request.header("if-none-match"))
+        }
+    }
+
+    private func methodNotAllowed(_ allowed: String) -> HTTPResponse {
+        var response = HTTPResponse.error(.methodNotAllowed, code: "method_not_allowed", message: "use \(allowed) here")
+        response.headers.append(("Allow", allowed))
+        return response
+    }
+}

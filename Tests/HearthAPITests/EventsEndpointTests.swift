@@ -1,0 +1,84 @@
+import Foundation
+import XCTest
+import HearthHTTP
+import HearthStore
+@testable import HearthAPI
+
+final class EventsEndpointTests: XCTestCase {
+    private var store: SQLiteEventStore!
+    private var endpoint: EventsEndpoint!
+
+    override func setUpWithError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        store = try SQLiteEventStore(path: folder.appendingPathComponent("db.sqlite").path)
+        let manifest = ManifestIndex(courses: ["arguing-better": .init(modules: ["what-happens": ["flooding"], "repair": []])],
+                                     areas: ["E10000012"], consentVersion: "1")
+        endpoint = EventsEndpoint(manifest: manifest, store: store)
+    }
+
+    override func tearDown() {
+        store.close()
+    }
+
+    private func post(_ json: String, contentType: String = "application/json") -> (Int, String) {
+        let request = HTTPRequest(method: "POST", path: "/api/v1/events", query: "", minorVersion: 1,
+                                  headers: [("content-type", contentType)], body: Array(json.utf8))
+        let response = endpoint.handle(request)
+        return (response.status.code, String(decoding: response.body, as: UTF8.self))
+    }
+
+    private let id1 = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
+    private let id2 = "3f2504e0-4f89-41d3-9a0c-0305e82c3302"
+
+    func testAValidBatchIsAcceptedOnceAndARetryCountsAsDuplicates() throws {
+        let batch = """
+        {"events": [
+          {"id": "\(id1)", "type": "module.completed", "course": "arguing-better", "module": "what-happens", "area": "E10000012"},
+          {"id": "\(id2)", "type": "quiz.completed", "course": "arguing-better", "module": "what-happens", "quiz": "flooding", "score": 0.8}
+        ]}
+        """
+        XCTAssertEqual(post(batch).0, 202)
+        XCTAssertEqual(post(batch).1, "{\"accepted\":0,\"duplicates\":2}\n")
+        XCTAssertEqual(try store.count(), 2)
+    }
+
+    func testEveryRefusalSaysWhatAndWhereAndStoresNothing() throws {
+        func event(_ extra: String) -> String { "{\"events\": [{\"id\": \"\(id1)\", \(extra)}]}" }
+        let cases: [(String, String, Int, String)] = [
+            ("{}", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
+            ("{\"events\": [", "application/json", 400, "malformed_json"),
+            ("{\"events\": []}", "application/json", 400, "batch_size"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"name\": \"Sam\""), "application/json", 400, "events[0].name"),
+            (event("\"type\": \"module.exploded\", \"course\": \"arguing-better\", \"module\": \"repair\""), "application/json", 422, "events[0].type"),
+            (event("\"type\": \"module.started\", \"course\": \"nope\", \"module\": \"repair\""), "application/json", 422, "events[0].course"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"nope\""), "application/json", 422, "events[0].module"),
+            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"repair\", \"quiz\": \"flooding\""), "application/json", 422, "events[0].quiz"),
+            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": 1.5"), "application/json", 422, "events[0].score"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"area\": \"W06000015\""), "application/json", 422, "events[0].area"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"participant\": \"sam@example.org\""), "application/json", 400, "events[0].participant"),
+            ("{\"events\": [{\"id\": \"not-a-uuid\", \"type\": \"course.started\", \"course\": \"arguing-better\"}]}", "application/json", 400, "events[0].id"),
+        ]
+        for (body, type, status, marker) in cases {
+            let (code, text) = post(body, contentType: type)
+            XCTAssertEqual(code, status, "\(marker): \(text)")
+            XCTAssertTrue(text.contains(marker), "\(marker) should appear in \(text)")
+            XCTAssertTrue(text.hasPrefix("{\"error\":{\"code\":"), text)
+        }
+        XCTAssertEqual(try store.count(), 0, "a refused batch stores nothing")
+    }
+
+    func testABatchWithOneBadEventIsRefusedWhole() throws {
+        let batch = """
+        {"events": [
+          {"id": "\(id1)", "type": "course.started", "course": "arguing-better"},
+          {"id": "\(id2)", "type": "course.started", "course": "missing"}
+        ]}
+        """
+        let (code, text) = post(batch)
+        XCTAssertEqual(code, 422)
+        XCTAssertTrue(text.contains("\"field\":\"events[1].course\""))
+        XCTAssertEqual(try store.count(), 0)
+    }
+}
