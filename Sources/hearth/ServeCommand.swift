@@ -1,3 +1,4 @@
+import CHearthLinux
 import Foundation
 import HearthAPI
 import HearthHTTP
@@ -49,6 +50,8 @@ enum ServeCommand {
             }, handler: { request in router.respond(to: request) })
             try server.start()
             let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+            // Line-buffered, so the access log and this banner reach a pipe or file as they happen.
+            hearth_line_buffer_stdout()
             print("serving \(site)/ and the API at http://\(shownHost):\(server.port)/ with \(database) (Ctrl-C to stop)")
             server.runUntilSignalled()
             store.close()

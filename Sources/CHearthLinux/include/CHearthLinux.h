@@ -45,6 +45,13 @@ static inline int hearth_accept(int listener) {
     return accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 }
 
+#include <stdio.h>
+
+/// Line-buffers standard output (Swift 6 cannot touch the `stdout` global directly).
+static inline void hearth_line_buffer_stdout(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 static inline void hearth_ignore_sigpipe(void) {
     signal(SIGPIPE, SIG_IGN);
 }
