@@ -25,11 +25,29 @@ public struct APIRouter: Sendable {
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             guard let openAPI else { return .error(.notFound, code: "not_found", message: "no API description is installed") }
             return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: openAPI)
+        case _ where request.path.hasPrefix("/api/v1/participants/"):
+            guard request.method == "DELETE" else { return methodNotAllowed("DELETE") }
+            return erase(String(request.path.dropFirst("/api/v1/participants/".count)))
         case _ where request.path.hasPrefix("/api/"):
             return .error(.notFound, code: "not_found", message: "there is no API endpoint \(request.path)")
         default:
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             return site.response(for: request.path, ifNoneMatch: request.header("if-none-match"))
+        }
+    }
+
+    /// Erases everything held for a participant id (the person's right to withdraw).
+    private func erase(_ participant: String) -> HTTPResponse {
+        let id = participant.lowercased()
+        guard EventsEndpoint.isUUID(id) else {
+            return .error(.badRequest, code: "invalid_participant", message: "the participant id is the random UUID the browser made", field: "participant")
+        }
+        do {
+            let removed = try events.store.erase(participant: id)
+            return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                                body: Array("{\"erased\":\(removed)}\n".utf8))
+        } catch {
+            return .error(.serviceUnavailable, code: "store_unavailable", message: "nothing could be erased right now; try again later")
         }
     }
 

@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+import HearthHTTP
+import HearthStore
+@testable import HearthAPI
+
+final class APIRouterTests: XCTestCase {
+    private var store: SQLiteEventStore!
+    private var router: APIRouter!
+    private var site: URL!
+
+    override func setUpWithError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-router-\(UUID().uuidString)")
+        site = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try "<p>home</p>".write(to: site.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        store = try SQLiteEventStore(path: folder.appendingPathComponent("db.sqlite").path)
+        router = APIRouter(manifest: ManifestIndex(courses: ["c": .init(modules: ["m": []])], areas: [], consentVersion: "1"),
+                           store: store, site: try StaticSite(folder: site.path), openAPI: Array("{}".utf8))
+    }
+
+    override func tearDown() {
+        store.close()
+    }
+
+    private func send(_ method: String, _ path: String, json: String = "") -> (Int, String, [(name: String, value: String)]) {
+        let request = HTTPRequest(method: method, path: path, headers: [("content-type", "application/json")], body: Array(json.utf8))
+        let response = router.respond(to: request)
+        return (response.status.code, String(decoding: response.body, as: UTF8.self), response.headers)
+    }
+
+    func testRoutesAndMethods() {
+        XCTAssertEqual(send("GET", "/").0, 200)
+        XCTAssertEqual(send("GET", "/healthz").1, "{\"status\":\"ok\"}\n")
+        XCTAssertEqual(send("GET", "/api/v1/openapi.json").1, "{}")
+        let wrongMethod = send("GET", "/api/v1/events")
+        XCTAssertEqual(wrongMethod.0, 405)
+        XCTAssertTrue(wrongMethod.2.contains { $0.name == "Allow" && $0.value == "POST" })
+        XCTAssertEqual(send("POST", "/index.html").0, 405)
+        XCTAssertEqual(send("GET", "/api/v1/nothing").0, 404)
+        XCTAssertEqual(send("GET", "/missing.html").0, 404)
+    }
+
+    func testConsentedEventsCanBeErasedByParticipant() throws {
+        let participant = "9b2f8a52-1c3e-4d5f-8a6b-7c8d9e0f1a2b"
+        let body = "{\"events\":[{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3301\",\"type\":\"module.started\",\"course\":\"c\",\"module\":\"m\",\"participant\":\"\(participant)\"},{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3302\",\"type\":\"module.started\",\"course\":\"c\",\"module\":\"m\"}]}"
+        XCTAssertEqual(send("POST", "/api/v1/events", json: body).0, 202)
+        XCTAssertEqual(send("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":1}\n")
+        XCTAssertEqual(try store.count(), 1, "anonymous events stay; the participant's are gone")
+        XCTAssertEqual(send("DELETE", "/api/v1/participants/not-an-id").0, 400)
+        XCTAssertEqual(send("GET", "/api/v1/participants/\(participant)").0, 405)
+    }
+}
