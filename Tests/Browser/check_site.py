@@ -42,6 +42,14 @@ def main():
     check("all %d pages are valid HTML5 (Nu HTML Checker)" % len(pages), validator.returncode == 0,
           (validator.stdout + validator.stderr)[-3000:])
 
+    import json
+    from openapi_spec_validator import validate
+    try:
+        validate(json.loads((repository / "Docs/openapi.json").read_text()))
+        check("Docs/openapi.json is a valid OpenAPI 3 document", True)
+    except Exception as error:
+        check("Docs/openapi.json is a valid OpenAPI 3 document", False, str(error)[:500])
+
     no_js = (site / "courses/arguing-better/what-happens/index.html").read_text()
     check("module text is readable without JavaScript", "Think about the last big argument" in no_js)
 
