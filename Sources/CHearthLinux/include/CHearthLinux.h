@@ -2,10 +2,6 @@
 #ifndef CHEARTHLINUX_H
 #define CHEARTHLINUX_H
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -40,10 +36,8 @@ static inline int hearth_epoll_wait(int epoll, unsigned long long *tokens, unsig
     return count;
 }
 
-/// accept4 (a GNU extension) with the new socket non-blocking and closed on exec.
-static inline int hearth_accept(int listener) {
-    return accept4(listener, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
-}
+/// accept4 (a GNU extension, so defined in CHearthLinux.c) with the new socket non-blocking and closed on exec.
+int hearth_accept(int listener);
 
 #include <stdio.h>
 
