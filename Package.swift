@@ -33,13 +33,14 @@ let package = Package(
             name: "HearthStoreTests",
             dependencies: ["HearthStore"]
         ),
+        .target(name: "HearthTestSupport", path: "Tests/HearthTestSupport"),
         .testTarget(
             name: "HearthAPITests",
-            dependencies: ["HearthAPI"]
+            dependencies: ["HearthAPI", "HearthTestSupport"]
         ),
         .testTarget(
             name: "HearthHTTPTests",
-            dependencies: ["HearthHTTP"]
+            dependencies: ["HearthHTTP", "HearthTestSupport"]
         ),
         .testTarget(
             name: "HearthTemplatesTests",

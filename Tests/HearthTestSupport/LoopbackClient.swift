@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A plain TCP client for tests against a server on 127.0.0.1, so every byte sent is under the test's control.
+public struct LoopbackClient {
+    public let descriptor: Int32
+
+    /// Connects, with a receive timeout so a silent server fails the test instead of hanging it.
+    public init(port: Int, timeoutSeconds: Int = 3) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else {
+            Glibc.close(descriptor)
+            throw POSIXError(.ECONNREFUSED)
+        }
+    }
+
+    @discardableResult
+    public func send(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
+    }
+
+    /// Everything until the server closes the connection (or the timeout).
+    public func readToEnd() -> String {
+        var all: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { break }
+            all.append(contentsOf: buffer[0..<n])
+        }
+        return String(decoding: all, as: UTF8.self)
+    }
+
+    /// Reads until `count` complete responses have arrived (each with a Content-Length body), or the connection ends.
+    public func readResponses(_ count: Int) -> [String] {
+        var all: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let responses = Self.split(String(decoding: all, as: UTF8.self))
+            if responses.count >= count { return responses }
+            let n = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return responses }
+            all.append(contentsOf: buffer[0..<n])
+        }
+    }
+
+    /// Splits a stream of responses by their Content-Length.
+    public static func split(_ text: String) -> [String] {
+        var responses: [String] = []
+        var rest = Substring(text)
+        while let headerEnd = rest.range(of: "\r\n\r\n") {
+            let head = rest[..<headerEnd.lowerBound]
+            let length = head.split(separator: "\r\n").first { $0.hasPrefix("Content-Length: ") }
+                .flatMap { Int($0.dropFirst("Content-Length: ".count)) } ?? 0
+            let bodyStart = headerEnd.upperBound
+            guard rest.utf8.distance(from: bodyStart, to: rest.endIndex) >= length else { break }
+            let end = rest.utf8.index(bodyStart, offsetBy: length)
+            responses.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return responses
+    }
+
+    public func close() { Glibc.close(descriptor) }
+}
