@@ -33,7 +33,7 @@ let package = Package(
             name: "HearthStoreTests",
             dependencies: ["HearthStore"]
         ),
-        .target(name: "HearthTestSupport", path: "Tests/HearthTestSupport"),
+        .target(name: "HearthTestSupport", dependencies: ["HearthHTTP"], path: "Tests/HearthTestSupport"),
         .testTarget(
             name: "HearthAPITests",
             dependencies: ["HearthAPI", "HearthTestSupport"]

@@ -13,14 +13,19 @@ public struct APIRouter: Sendable {
         self.openAPI = openAPI
     }
 
-    public func respond(to request: HTTPRequest) -> HTTPResponse {
+    /// Answers a request: now for everything but event batches, which are answered after their commit.
+    public func reply(to request: HTTPRequest) -> HTTPReply {
+        if request.path == "/api/v1/events" && request.method == "POST" { return events.handle(request) }
+        return .now(respond(to: request))
+    }
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
         switch request.path {
         case "/healthz":
             return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array("{\"status\":\"ok\"}\n".utf8))
         case "/api/v1/events":
-            guard request.method == "POST" else { return methodNotAllowed("POST") }
-            return events.handle(request)
+            return methodNotAllowed("POST")
         case "/api/v1/openapi.json":
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             guard let openAPI else { return .error(.notFound, code: "not_found", message: "no API description is installed") }

@@ -26,16 +26,29 @@ public struct EventsEndpoint: Sendable {
         var field: String?
     }
 
-    public func handle(_ request: HTTPRequest) -> HTTPResponse {
+    /// Validates at once; a valid batch is answered after the store's next commit, without holding the event loop.
+    public func handle(_ request: HTTPRequest) -> HTTPReply {
+        let events: [LearningEvent]
         do {
-            let events = try parse(request)
-            let result = try store.append(events)
-            let body = "{\"accepted\":\(result.accepted),\"duplicates\":\(result.duplicates)}\n"
+            events = try parse(request)
+        } catch let refusal as Refusal {
+            return .now(.error(refusal.status, code: refusal.code, message: refusal.message, field: refusal.field))
+        } catch {
+            return .now(.error(.badRequest, code: "malformed_batch", message: "the batch could not be read"))
+        }
+        let store = self.store
+        return .later { respond in
+            store.append(events) { result in respond(Self.response(for: result)) }
+        }
+    }
+
+    static func response(for result: Result<AppendResult, Error>) -> HTTPResponse {
+        switch result {
+        case .success(let counts):
+            let body = "{\"accepted\":\(counts.accepted),\"duplicates\":\(counts.duplicates)}\n"
             return HTTPResponse(status: .accepted, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array(body.utf8))
-        } catch let refusal as Refusal {
-            return .error(refusal.status, code: refusal.code, message: refusal.message, field: refusal.field)
-        } catch {
+        case .failure:
             // Nothing was stored: the client keeps its events and retries later.
             return .error(.serviceUnavailable, code: "store_unavailable", message: "events cannot be stored right now; try again later")
         }

@@ -37,6 +37,8 @@ public struct AppendResult: Sendable, Equatable {
 public protocol EventStore: Sendable {
     /// Stores a batch all-or-nothing and returns only once it is durable.
     func append(_ events: [LearningEvent]) throws -> AppendResult
+    /// Stores a batch all-or-nothing and calls `completion` (on another thread) once it is durable.
+    func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
     /// How many events are stored (for metrics and tests).
     func count() throws -> Int
     /// Removes everything held for a participant id; returns how many records went.

@@ -47,7 +47,7 @@ enum ServeCommand {
             let server = HTTPServer(configuration: configuration, log: { record in
                 // The access log: method, path without query, status, bytes, duration — nothing about the person.
                 print("\(record.method) \(record.path) \(record.status) \(record.bytes) \(String(format: "%.1f", record.seconds * 1000))ms")
-            }, handler: { request in router.respond(to: request) })
+            }, handler: { request in router.reply(to: request) })
             try server.start()
             let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
             // Line-buffered, so the access log and this banner reach a pipe or file as they happen.

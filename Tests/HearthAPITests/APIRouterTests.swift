@@ -3,6 +3,7 @@ import XCTest
 import HearthHTTP
 import HearthStore
 @testable import HearthAPI
+import HearthTestSupport
 
 final class APIRouterTests: XCTestCase {
     private var store: SQLiteEventStore!
@@ -26,7 +27,7 @@ final class APIRouterTests: XCTestCase {
 
     private func send(_ method: String, _ path: String, json: String = "") -> (Int, String, [(name: String, value: String)]) {
         let request = HTTPRequest(method: method, path: path, headers: [("content-type", "application/json")], body: Array(json.utf8))
-        let response = router.respond(to: request)
+        let response = router.reply(to: request).waitForResponse()
         return (response.status.code, String(decoding: response.body, as: UTF8.self), response.headers)
     }
 

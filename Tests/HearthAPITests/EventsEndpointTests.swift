@@ -3,6 +3,7 @@ import XCTest
 import HearthHTTP
 import HearthStore
 @testable import HearthAPI
+import HearthTestSupport
 
 final class EventsEndpointTests: XCTestCase {
     private var store: SQLiteEventStore!
@@ -25,7 +26,7 @@ final class EventsEndpointTests: XCTestCase {
     private func post(_ json: String, contentType: String = "application/json") -> (Int, String) {
         let request = HTTPRequest(method: "POST", path: "/api/v1/events", query: "", minorVersion: 1,
                                   headers: [("content-type", contentType)], body: Array(json.utf8))
-        let response = endpoint.handle(request)
+        let response = endpoint.handle(request).waitForResponse()
         return (response.status.code, String(decoding: response.body, as: UTF8.self))
     }
 

@@ -21,7 +21,12 @@ final class HTTPServerTests: XCTestCase {
         server = HTTPServer(configuration: configuration) { request in
             if request.path == "/slow" { usleep(200_000) }
             let text = "\(request.method) \(request.path) \(request.body.count)"
-            return HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
+            let response = HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain")], body: Array(text.utf8))
+            // Paths under /later/ answer from another thread, as store writes do.
+            if request.path.hasPrefix("/later/") {
+                return .later { respond in DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) { respond(response) } }
+            }
+            return .now(response)
         }
         try server.start()
     }
@@ -82,6 +87,15 @@ final class HTTPServerTests: XCTestCase {
         idle.close()
     }
 
+    func testDeferredRepliesKeepPipelinedOrder() throws {
+        let client = try LoopbackClient(port: server.port)
+        defer { client.close() }
+        client.send("GET /later/1 HTTP/1.1\r\n\r\nGET /now HTTP/1.1\r\n\r\nGET /later/2 HTTP/1.1\r\n\r\n")
+        let responses = client.readResponses(3)
+        XCTAssertEqual(responses.map { $0.components(separatedBy: "\r\n\r\n").last ?? "" },
+                       ["GET /later/1 0", "GET /now 0", "GET /later/2 0"])
+    }
+
     func testConnectionCloseIsHonoured() throws {
         let client = try LoopbackClient(port: server.port)
         defer { client.close() }
@@ -109,7 +123,7 @@ final class HTTPServerTests: XCTestCase {
         var configuration = HTTPServer.Configuration()
         configuration.port = 0
         configuration.threads = 1
-        server = HTTPServer(configuration: configuration) { _ in HTTPResponse(status: .ok) }
+        server = HTTPServer(configuration: configuration) { _ in .now(HTTPResponse(status: .ok)) }
         try? server.start()
     }
 }

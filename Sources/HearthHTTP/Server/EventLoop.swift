@@ -15,6 +15,21 @@ final class EventLoop: @unchecked Sendable {
         var requestStarted: Double?
         var lastActivity: Double
         var closeAfterWrite = false
+        /// Set while a deferred reply is outstanding: later pipelined requests wait, so answers stay in order.
+        var awaiting = false
+        /// Distinguishes this connection from a later one that reuses the same descriptor number.
+        var generation: UInt64
+    }
+
+    /// A deferred reply on its way back to the loop from another thread.
+    private struct Completion {
+        var descriptor: Int32
+        var generation: UInt64
+        var response: HTTPResponse
+        var keepAlive: Bool
+        var includeBody: Bool
+        var record: HTTPServer.AccessRecord
+        var started: Double
     }
 
     private static let listenerToken: UInt64 = .max
@@ -27,6 +42,9 @@ final class EventLoop: @unchecked Sendable {
     private var connections: [Int32: Connection] = [:]
     private let parser: HTTPRequestParser
     private var listening = true
+    private var nextGeneration: UInt64 = 0
+    private let inboxLock = NSLock()
+    private var inbox: [Completion] = []
 
     init(listener: Int32, server: HTTPServer) throws {
         self.listener = listener
@@ -62,11 +80,11 @@ final class EventLoop: @unchecked Sendable {
                 // Stop accepting; finish what is owed, then leave.
                 listening = false
                 close(listener)
-                for (descriptor, connection) in connections where connection.output.isEmpty {
+                for (descriptor, connection) in connections where connection.output.isEmpty && !connection.awaiting {
                     closeConnection(descriptor)
                 }
             }
-            if !listening && connections.isEmpty { break }
+            if !listening && connections.isEmpty && !hasPendingCompletions { break }
             let count = tokens.withUnsafeMutableBufferPointer { t in
                 masks.withUnsafeMutableBufferPointer { m in hearth_epoll_wait(epoll, t.baseAddress, m.baseAddress, 256, 500) }
             }
@@ -77,6 +95,7 @@ final class EventLoop: @unchecked Sendable {
                 } else if token == Self.wakeToken {
                     var value: UInt64 = 0
                     _ = read(wakeDescriptor, &value, 8)
+                    deliverCompletions()
                 } else {
                     let descriptor = Int32(truncatingIfNeeded: token)
                     let mask = masks[index]
@@ -108,7 +127,8 @@ final class EventLoop: @unchecked Sendable {
             }
             var one: Int32 = 1
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            connections[descriptor] = Connection(descriptor: descriptor, lastActivity: Self.now())
+            nextGeneration += 1
+            connections[descriptor] = Connection(descriptor: descriptor, lastActivity: Self.now(), generation: nextGeneration)
             _ = hearth_epoll_add(epoll, descriptor, EPOLLIN.rawValue | EPOLLRDHUP.rawValue, UInt64(descriptor))
         }
     }
@@ -134,16 +154,53 @@ final class EventLoop: @unchecked Sendable {
         connection.lastActivity = Self.now()
         process(&connection)
         connections[descriptor] = connection
-        if peerClosed && connection.output.count == connection.written {
+        if peerClosed && connection.output.count == connection.written && !connection.awaiting {
             closeConnection(descriptor)
             return
         }
         flush(descriptor)
     }
 
+    private var hasPendingCompletions: Bool {
+        inboxLock.lock()
+        defer { inboxLock.unlock() }
+        return !inbox.isEmpty
+    }
+
+    /// Called from any thread when a deferred reply is ready.
+    private func complete(_ completion: Completion) {
+        inboxLock.lock()
+        inbox.append(completion)
+        inboxLock.unlock()
+        wake()
+    }
+
+    /// Writes the deferred replies that arrived, then carries on with any requests queued behind them.
+    private func deliverCompletions() {
+        inboxLock.lock()
+        let ready = inbox
+        inbox.removeAll()
+        inboxLock.unlock()
+        for completion in ready {
+            guard var connection = connections[completion.descriptor], connection.generation == completion.generation else { continue }
+            connection.awaiting = false
+            connection.output.append(contentsOf: completion.response.serialized(keepAlive: completion.keepAlive,
+                                                                                includeBody: completion.includeBody))
+            var record = completion.record
+            record.status = completion.response.status.code
+            record.bytes = completion.response.body.count
+            record.seconds = Self.now() - completion.started
+            server.record(record)
+            if !completion.keepAlive { connection.closeAfterWrite = true }
+            process(&connection)
+            connections[completion.descriptor] = connection
+            flush(completion.descriptor)
+        }
+    }
+
     /// Answers every complete request in the buffer, in order (pipelining).
     private func process(_ connection: inout Connection) {
-        while !connection.closeAfterWrite, !connection.input.isEmpty {
+        while !connection.closeAfterWrite, !connection.awaiting, !connection.input.isEmpty {
             let started = connection.requestStarted ?? Self.now()
             let result = connection.input.withUnsafeBufferPointer { parser.parse($0) }
             switch result {
@@ -158,12 +215,26 @@ final class EventLoop: @unchecked Sendable {
             case .request(let request, let consumed):
                 connection.input.removeFirst(consumed)
                 connection.requestStarted = connection.input.isEmpty ? nil : Self.now()
-                let response = server.handle(request)
                 let keepAlive = request.keepAlive && !server.isStopping
-                connection.output.append(contentsOf: response.serialized(keepAlive: keepAlive, includeBody: request.method != "HEAD"))
-                server.record(HTTPServer.AccessRecord(method: request.method, path: request.path, status: response.status.code,
-                                                      bytes: response.body.count, seconds: Self.now() - started))
-                if !keepAlive { connection.closeAfterWrite = true }
+                let includeBody = request.method != "HEAD"
+                switch server.handle(request) {
+                case .now(let response):
+                    connection.output.append(contentsOf: response.serialized(keepAlive: keepAlive, includeBody: includeBody))
+                    server.record(HTTPServer.AccessRecord(method: request.method, path: request.path, status: response.status.code,
+                                                          bytes: response.body.count, seconds: Self.now() - started))
+                    if !keepAlive { connection.closeAfterWrite = true }
+                case .later(let start):
+                    connection.awaiting = true
+                    let pending = Completion(descriptor: connection.descriptor, generation: connection.generation,
+                                             response: HTTPResponse(status: .internalError), keepAlive: keepAlive, includeBody: includeBody,
+                                             record: HTTPServer.AccessRecord(method: request.method, path: request.path, status: 0, bytes: 0, seconds: 0),
+                                             started: started)
+                    start { [weak self] response in
+                        var done = pending
+                        done.response = response
+                        self?.complete(done)
+                    }
+                }
             }
         }
     }
@@ -191,7 +262,7 @@ final class EventLoop: @unchecked Sendable {
         connection.written = 0
         connections[descriptor] = connection
         _ = hearth_epoll_modify(epoll, descriptor, EPOLLIN.rawValue | EPOLLRDHUP.rawValue, UInt64(descriptor))
-        if connection.closeAfterWrite || (server.isStopping && connection.input.isEmpty) {
+        if !connection.awaiting, connection.closeAfterWrite || (server.isStopping && connection.input.isEmpty) {
             closeConnection(descriptor)
         }
     }
@@ -199,7 +270,7 @@ final class EventLoop: @unchecked Sendable {
     /// Slow senders and idle keep-alive connections are dropped without holding a thread.
     private func sweepTimeouts(now: Double) {
         let configuration = server.configuration
-        for (descriptor, connection) in connections where connection.output.count == connection.written {
+        for (descriptor, connection) in connections where connection.output.count == connection.written && !connection.awaiting {
             if let started = connection.requestStarted, now - started > configuration.headerTimeout {
                 closeConnection(descriptor)
             } else if connection.requestStarted == nil, now - connection.lastActivity > configuration.idleTimeout {

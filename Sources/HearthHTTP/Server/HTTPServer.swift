@@ -34,7 +34,7 @@ public final class HTTPServer: @unchecked Sendable {
         public var seconds: Double
     }
 
-    public typealias Handler = @Sendable (HTTPRequest) -> HTTPResponse
+    public typealias Handler = @Sendable (HTTPRequest) -> HTTPReply
 
     public let configuration: Configuration
     private let handler: Handler
@@ -106,7 +106,7 @@ public final class HTTPServer: @unchecked Sendable {
 
     var isStopping: Bool { stopping.isSet }
 
-    func handle(_ request: HTTPRequest) -> HTTPResponse { handler(request) }
+    func handle(_ request: HTTPRequest) -> HTTPReply { handler(request) }
 
     func record(_ entry: AccessRecord) { log(entry) }
 

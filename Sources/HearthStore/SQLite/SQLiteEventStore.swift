@@ -29,7 +29,13 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private final class Batch {
         let events: [LearningEvent]
         var result: Result<AppendResult, Error>?
-        init(_ events: [LearningEvent]) { self.events = events }
+        /// For callers that do not wait: called by the writer after the commit.
+        let completion: (@Sendable (Result<AppendResult, Error>) -> Void)?
+
+        init(_ events: [LearningEvent], completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil) {
+            self.events = events
+            self.completion = completion
+        }
     }
 
     private let connection: SQLiteConnection
@@ -114,6 +120,19 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         return try batch.result!.get()
     }
 
+    public func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void) {
+        let batch = Batch(events, completion: completion)
+        condition.lock()
+        guard !stopping else {
+            condition.unlock()
+            completion(.failure(StoreError(description: "the store is shutting down")))
+            return
+        }
+        queue.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
     private func writeLoop() {
         while true {
             condition.lock()
@@ -172,6 +191,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         condition.lock()
         for (batch, outcome) in zip(batches, outcomes) { batch.result = outcome }
         condition.unlock()
+        for (batch, outcome) in zip(batches, outcomes) { batch.completion?(outcome) }
     }
 
     // MARK: Reading and erasing (through the writer's connection, serialised by the same lock)
