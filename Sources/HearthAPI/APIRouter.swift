@@ -6,6 +6,8 @@ public struct APIRouter: Sendable {
     let events: EventsEndpoint
     let site: StaticSite
     let openAPI: [UInt8]?
+    /// Fed by the server's access log; read by `GET /metrics`.
+    public let metrics = RequestMetrics()
 
     public init(manifest: ManifestIndex, store: any EventStore, site: StaticSite, openAPI: [UInt8]? = nil) {
         events = EventsEndpoint(manifest: manifest, store: store)
@@ -26,6 +28,11 @@ public struct APIRouter: Sendable {
                                 body: Array("{\"status\":\"ok\"}\n".utf8))
         case "/api/v1/events":
             return methodNotAllowed("POST")
+        case "/metrics":
+            guard request.method == "GET" else { return methodNotAllowed("GET") }
+            let text = metrics.text(eventsStored: try? events.store.count(), lastCommitSeconds: events.store.lastCommitSeconds)
+            return HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain; version=0.0.4"), ("Cache-Control", "no-store")],
+                                body: Array(text.utf8))
         case "/api/v1/openapi.json":
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             guard let openAPI else { return .error(.notFound, code: "not_found", message: "no API description is installed") }

@@ -43,4 +43,6 @@ public protocol EventStore: Sendable {
     func count() throws -> Int
     /// Removes everything held for a participant id; returns how many records went.
     func erase(participant: String) throws -> Int
+    /// How long the most recent commit took, in seconds.
+    var lastCommitSeconds: Double { get }
 }

@@ -45,6 +45,7 @@ enum ServeCommand {
             let openAPI = FileManager.default.contents(atPath: "Docs/openapi.json").map { [UInt8]($0) }
             let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI)
             let server = HTTPServer(configuration: configuration, log: { record in
+                router.metrics.record(record)
                 // The access log: method, path without query, status, bytes, duration — nothing about the person.
                 print("\(record.method) \(record.path) \(record.status) \(record.bytes) \(String(format: "%.1f", record.seconds * 1000))ms")
             }, handler: { request in router.reply(to: request) })

@@ -43,6 +43,20 @@ final class APIRouterTests: XCTestCase {
         XCTAssertEqual(send("GET", "/missing.html").0, 404)
     }
 
+    func testMetricsCountRequestsByRouteWithoutIds() {
+        let participant = "9b2f8a52-1c3e-4d5f-8a6b-7c8d9e0f1a2b"
+        router.metrics.record(.init(method: "DELETE", path: "/api/v1/participants/\(participant)", status: 200, bytes: 12, seconds: 0.003))
+        router.metrics.record(.init(method: "GET", path: "/index.html", status: 200, bytes: 100, seconds: 0.0004))
+        let (code, text, _) = send("GET", "/metrics")
+        XCTAssertEqual(code, 200)
+        XCTAssertTrue(text.contains("hearth_http_requests_total{route=\"/api/v1/participants/{id}\",status=\"200\"} 1\n"))
+        XCTAssertTrue(text.contains("hearth_http_requests_total{route=\"static\",status=\"200\"} 1\n"))
+        XCTAssertTrue(text.contains("hearth_http_request_duration_seconds_bucket{le=\"0.001\"} 1\n"))
+        XCTAssertTrue(text.contains("hearth_http_request_duration_seconds_bucket{le=\"0.005\"} 2\n"))
+        XCTAssertTrue(text.contains("hearth_events_stored 0\n"))
+        XCTAssertFalse(text.contains(participant), "ids never appear in metrics")
+    }
+
     func testConsentedEventsCanBeErasedByParticipant() throws {
         let participant = "9b2f8a52-1c3e-4d5f-8a6b-7c8d9e0f1a2b"
         let body = "{\"events\":[{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3301\",\"type\":\"module.started\",\"course\":\"c\",\"module\":\"m\",\"participant\":\"\(participant)\"},{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3302\",\"type\":\"module.started\",\"course\":\"c\",\"module\":\"m\"}]}"

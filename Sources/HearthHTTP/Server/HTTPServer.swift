@@ -32,6 +32,14 @@ public final class HTTPServer: @unchecked Sendable {
         public var status: Int
         public var bytes: Int
         public var seconds: Double
+
+        public init(method: String, path: String, status: Int, bytes: Int, seconds: Double) {
+            self.method = method
+            self.path = path
+            self.status = status
+            self.bytes = bytes
+            self.seconds = seconds
+        }
     }
 
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPReply

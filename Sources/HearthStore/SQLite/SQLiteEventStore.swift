@@ -45,8 +45,14 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private var queue: [Batch] = []
     private var stopping = false
     private var writer: Thread?
+    private var commitSeconds = 0.0
+
     /// How long the last commit took, for the metrics endpoint.
-    public private(set) var lastCommitSeconds = 0.0
+    public var lastCommitSeconds: Double {
+        condition.lock()
+        defer { condition.unlock() }
+        return commitSeconds
+    }
 
     /// Opens (or creates) the database at `path`; the hashing key lives beside it in `path.key` (mode 0600).
     public init(path: String) throws {
@@ -152,7 +158,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             let seconds = Date().timeIntervalSince(started)
 
             condition.lock()
-            lastCommitSeconds = seconds
+            commitSeconds = seconds
             condition.broadcast()
             condition.unlock()
         }

@@ -1,0 +1,58 @@
+import Foundation
+import HearthHTTP
+
+/// Counters for `GET /metrics` in Prometheus's text format: requests by route and status, and a latency histogram.
+public final class RequestMetrics: @unchecked Sendable {
+    /// Upper bounds of the latency buckets, in seconds.
+    static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]
+
+    private let lock = NSLock()
+    private var requests: [String: Int] = [:]
+    private var bucketCounts = [Int](repeating: 0, count: RequestMetrics.buckets.count)
+    private var latencyCount = 0
+    private var latencySum = 0.0
+
+    public init() {}
+
+    /// Routes are named by pattern, so participant ids never reach the metrics.
+    static func route(of path: String) -> String {
+        switch path {
+        case "/api/v1/events", "/api/v1/openapi.json", "/healthz", "/metrics": return path
+        case _ where path.hasPrefix("/api/v1/participants/"): return "/api/v1/participants/{id}"
+        case _ where path.hasPrefix("/api/"): return "/api/other"
+        case "-": return "malformed"
+        default: return "static"
+        }
+    }
+
+    public func record(_ entry: HTTPServer.AccessRecord) {
+        let key = "route=\"\(Self.route(of: entry.path))\",status=\"\(entry.status)\""
+        lock.lock()
+        requests[key, default: 0] += 1
+        for (index, bound) in Self.buckets.enumerated() where entry.seconds <= bound { bucketCounts[index] += 1 }
+        latencyCount += 1
+        latencySum += entry.seconds
+        lock.unlock()
+    }
+
+    /// The exposition text, with the store's figures added by the caller.
+    public func text(eventsStored: Int?, lastCommitSeconds: Double) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        var out = "# HELP hearth_http_requests_total HTTP requests by route and status.\n# TYPE hearth_http_requests_total counter\n"
+        for key in requests.keys.sorted() { out += "hearth_http_requests_total{\(key)} \(requests[key]!)\n" }
+        out += "# HELP hearth_http_request_duration_seconds Time from the first byte of a request to its response.\n"
+        out += "# TYPE hearth_http_request_duration_seconds histogram\n"
+        for (index, bound) in Self.buckets.enumerated() {
+            out += "hearth_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(bucketCounts[index])\n"
+        }
+        out += "hearth_http_request_duration_seconds_bucket{le=\"+Inf\"} \(latencyCount)\n"
+        out += "hearth_http_request_duration_seconds_sum \(latencySum)\nhearth_http_request_duration_seconds_count \(latencyCount)\n"
+        if let eventsStored {
+            out += "# HELP hearth_events_stored Events held in the store.\n# TYPE hearth_events_stored gauge\nhearth_events_stored \(eventsStored)\n"
+        }
+        out += "# HELP hearth_store_commit_seconds Duration of the store's last commit.\n# TYPE hearth_store_commit_seconds gauge\n"
+        out += "hearth_store_commit_seconds \(lastCommitSeconds)\n"
+        return out
+    }
+}
