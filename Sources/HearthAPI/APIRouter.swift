@@ -4,6 +4,8 @@ import HearthStore
 /// Routes requests: the API under `/api/v1/`, `/healthz`, and everything else to the static site.
 public struct APIRouter: Sendable {
     let events: EventsEndpoint
+    let responses: ResponsesEndpoint
+    let consent: ConsentEndpoint
     let site: StaticSite
     let openAPI: [UInt8]?
     /// Fed by the server's access log; read by `GET /metrics`.
@@ -11,14 +13,21 @@ public struct APIRouter: Sendable {
 
     public init(manifest: ManifestIndex, store: any EventStore, site: StaticSite, openAPI: [UInt8]? = nil) {
         events = EventsEndpoint(manifest: manifest, store: store)
+        responses = ResponsesEndpoint(manifest: manifest, store: store)
+        consent = ConsentEndpoint(manifest: manifest, store: store)
         self.site = site
         self.openAPI = openAPI
     }
 
     /// Answers a request: now for everything but event batches, which are answered after their commit.
     public func reply(to request: HTTPRequest) -> HTTPReply {
-        if request.path == "/api/v1/events" && request.method == "POST" { return events.handle(request) }
-        return .now(respond(to: request))
+        guard request.method == "POST" else { return .now(respond(to: request)) }
+        switch request.path {
+        case "/api/v1/events": return events.handle(request)
+        case "/api/v1/responses": return responses.handle(request)
+        case "/api/v1/consent": return consent.handle(request)
+        default: return .now(respond(to: request))
+        }
     }
 
     func respond(to request: HTTPRequest) -> HTTPResponse {
@@ -26,7 +35,7 @@ public struct APIRouter: Sendable {
         case "/healthz":
             return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array("{\"status\":\"ok\"}\n".utf8))
-        case "/api/v1/events":
+        case "/api/v1/events", "/api/v1/responses", "/api/v1/consent":
             return methodNotAllowed("POST")
         case "/metrics":
             guard request.method == "GET" else { return methodNotAllowed("GET") }
@@ -51,7 +60,7 @@ public struct APIRouter: Sendable {
     /// Erases everything held for a participant id (the person's right to withdraw).
     private func erase(_ participant: String) -> HTTPResponse {
         let id = participant.lowercased()
-        guard EventsEndpoint.isUUID(id) else {
+        guard JSONBody.isUUID(id) else {
             return .error(.badRequest, code: "invalid_participant", message: "the participant id is the random UUID the browser made", field: "participant")
         }
         do {

@@ -18,51 +18,23 @@ public struct EventsEndpoint: Sendable {
         self.store = store
     }
 
-    /// A refusal: status, machine code, plain message and the field at fault.
-    struct Refusal: Error {
-        var status: HTTPStatus
-        var code: String
-        var message: String
-        var field: String?
-    }
-
     /// Validates at once; a valid batch is answered after the store's next commit, without holding the event loop.
     public func handle(_ request: HTTPRequest) -> HTTPReply {
         let events: [LearningEvent]
         do {
             events = try parse(request)
         } catch let refusal as Refusal {
-            return .now(.error(refusal.status, code: refusal.code, message: refusal.message, field: refusal.field))
+            return .now(refusal.response)
         } catch {
             return .now(.error(.badRequest, code: "malformed_batch", message: "the batch could not be read"))
         }
         let store = self.store
-        return .later { respond in
-            store.append(events) { result in respond(Self.response(for: result)) }
-        }
-    }
-
-    static func response(for result: Result<AppendResult, Error>) -> HTTPResponse {
-        switch result {
-        case .success(let counts):
-            let body = "{\"accepted\":\(counts.accepted),\"duplicates\":\(counts.duplicates)}\n"
-            return HTTPResponse(status: .accepted, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
-                                body: Array(body.utf8))
-        case .failure:
-            // Nothing was stored: the client keeps its events and retries later.
-            return .error(.serviceUnavailable, code: "store_unavailable", message: "events cannot be stored right now; try again later")
-        }
+        return .later { respond in store.append(events) { respond(StoreReply.response(for: $0)) } }
     }
 
     func parse(_ request: HTTPRequest) throws -> [LearningEvent] {
-        let type = request.header("content-type")?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard type == "application/json" else {
-            throw Refusal(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the events as application/json")
-        }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
-            throw Refusal(status: .badRequest, code: "malformed_json", message: "the body must be a JSON object like {\"events\": [...]}")
-        }
-        guard let list = object["events"] as? [Any], object.count == 1 else {
+        let body = try JSONBody(request)
+        guard let list = body.fields["events"] as? [Any], body.fields.count == 1 else {
             throw Refusal(status: .badRequest, code: "malformed_batch", message: "the body must hold exactly one key, \"events\", a list", field: "events")
         }
         guard !list.isEmpty, list.count <= Self.maximumBatch else {
@@ -70,7 +42,7 @@ public struct EventsEndpoint: Sendable {
         }
         var seen = Set<String>()
         return try list.enumerated().map { index, item in
-            let event = try validate(item, at: "events[\(index)]")
+            let event = try validate(JSONBody(item, at: "events[\(index)]"))
             guard seen.insert(event.id).inserted else {
                 throw Refusal(status: .badRequest, code: "duplicate_id", message: "this id appears twice in the batch", field: "events[\(index)].id")
             }
@@ -78,77 +50,39 @@ public struct EventsEndpoint: Sendable {
         }
     }
 
-    private func validate(_ item: Any, at path: String) throws -> LearningEvent {
-        guard let fields = item as? [String: Any] else {
-            throw Refusal(status: .badRequest, code: "malformed_event", message: "each event must be a JSON object", field: path)
-        }
-        for key in fields.keys.sorted() where !Self.fields.contains(key) {
-            throw Refusal(status: .badRequest, code: "unknown_field", message: "events may not carry '\(key)'; only \(Self.fields.sorted().joined(separator: ", "))", field: "\(path).\(key)")
-        }
-        func text(_ key: String, required: Bool) throws -> String? {
-            guard let value = fields[key], !(value is NSNull) else {
-                if required { throw Refusal(status: .badRequest, code: "missing_field", message: "'\(key)' is required", field: "\(path).\(key)") }
-                return nil
-            }
-            guard let string = value as? String, !string.isEmpty, string.utf8.count <= 100 else {
-                throw Refusal(status: .badRequest, code: "invalid_field", message: "'\(key)' must be a short string", field: "\(path).\(key)")
-            }
-            return string
-        }
-        let id = try text("id", required: true)!
-        guard Self.isUUID(id) else {
-            throw Refusal(status: .badRequest, code: "invalid_id", message: "'id' must be a UUID generated by the client", field: "\(path).id")
-        }
-        let type = try text("type", required: true)!
+    private func validate(_ fields: JSONBody) throws -> LearningEvent {
+        try fields.allow(Self.fields, what: "events")
+        let id = try fields.uuid("id", required: true)!
+        let type = try fields.text("type", required: true)!
         guard Self.types.contains(type) else {
-            throw Refusal(status: .unprocessable, code: "unknown_type", message: "'\(type)' is not an event type; use one of \(Self.types.sorted().joined(separator: ", "))", field: "\(path).type")
+            throw Refusal(status: .unprocessable, code: "unknown_type", message: "'\(type)' is not an event type; use one of \(Self.types.sorted().joined(separator: ", "))", field: fields.name("type"))
         }
-        let courseID = try text("course", required: true)!
+        let courseID = try fields.text("course", required: true)!
         guard let course = manifest.courses[courseID] else {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "there is no course '\(courseID)'", field: "\(path).course")
+            throw Refusal(status: .unprocessable, code: "unknown_id", message: "there is no course '\(courseID)'", field: fields.name("course"))
         }
-        let needsModule = !type.hasPrefix("course.")
-        let moduleID = try text("module", required: needsModule)
+        let moduleID = try fields.text("module", required: !type.hasPrefix("course."))
         if let moduleID, course.modules[moduleID] == nil {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "the course '\(courseID)' has no module '\(moduleID)'", field: "\(path).module")
+            throw Refusal(status: .unprocessable, code: "unknown_id", message: "the course '\(courseID)' has no module '\(moduleID)'", field: fields.name("module"))
         }
         let isQuiz = type.hasPrefix("quiz.")
-        let quizID = try text("quiz", required: isQuiz)
+        let quizID = try fields.text("quiz", required: isQuiz)
         if let quizID {
-            guard isQuiz else { throw Refusal(status: .badRequest, code: "unexpected_field", message: "only quiz events carry 'quiz'", field: "\(path).quiz") }
+            guard isQuiz else { throw Refusal(status: .badRequest, code: "unexpected_field", message: "only quiz events carry 'quiz'", field: fields.name("quiz")) }
             guard let moduleID, course.modules[moduleID]?.contains(quizID) == true else {
-                throw Refusal(status: .unprocessable, code: "unknown_id", message: "the module has no quiz '\(quizID)'", field: "\(path).quiz")
+                throw Refusal(status: .unprocessable, code: "unknown_id", message: "the module has no quiz '\(quizID)'", field: fields.name("quiz"))
             }
         }
         var score: Double?
-        if let raw = fields["score"], !(raw is NSNull) {
-            guard isQuiz, let number = raw as? NSNumber, !(raw is Bool), number.doubleValue >= 0, number.doubleValue <= 1 else {
-                throw Refusal(status: .unprocessable, code: "out_of_range", message: "'score' is a number from 0 to 1, on quiz events only", field: "\(path).score")
+        if let raw = fields.fields["score"], !(raw is NSNull) {
+            guard isQuiz, let number = JSONBody.number(raw), number >= 0, number <= 1 else {
+                throw Refusal(status: .unprocessable, code: "out_of_range", message: "'score' is a number from 0 to 1, on quiz events only", field: fields.name("score"))
             }
-            score = number.doubleValue
+            score = number
         }
-        let area = try text("area", required: false)
-        if let area, !manifest.areas.contains(area) {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "'\(area)' is not an area this site serves", field: "\(path).area")
-        }
-        let participant = try text("participant", required: false)
-        if let participant, !Self.isUUID(participant) {
-            throw Refusal(status: .badRequest, code: "invalid_participant", message: "'participant' must be the random UUID the browser made", field: "\(path).participant")
-        }
-        return LearningEvent(id: id.lowercased(), type: type, course: courseID, module: moduleID, quiz: quizID, score: score,
-                             area: area, participant: participant?.lowercased())
-    }
-
-    static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (i, c) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(i) {
-                if c != UInt8(ascii: "-") { return false }
-            } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)) {
-                return false
-            }
-        }
-        return true
+        let area = try manifest.checkArea(try fields.text("area", required: false), field: fields.name("area"))
+        let participant = try fields.uuid("participant", required: false)
+        return LearningEvent(id: id, type: type, course: courseID, module: moduleID, quiz: quizID, score: score,
+                             area: area, participant: participant)
     }
 }

@@ -7,14 +7,36 @@ public struct ManifestIndex: Sendable {
         public var modules: [String: Set<String>]
     }
 
+    /// A questionnaire: the scores each item allows, and how many items may be left out.
+    public struct Measure: Sendable {
+        public var items: [String: Set<Int>]
+        public var missingAllowed: Int
+
+        public init(items: [String: Set<Int>], missingAllowed: Int) {
+            self.items = items
+            self.missingAllowed = missingAllowed
+        }
+    }
+
     public var courses: [String: Course] = [:]
+    public var measures: [String: Measure] = [:]
     public var areas: Set<String> = []
     public var consentVersion = ""
 
-    public init(courses: [String: Course] = [:], areas: Set<String> = [], consentVersion: String = "") {
+    public init(courses: [String: Course] = [:], measures: [String: Measure] = [:], areas: Set<String> = [], consentVersion: String = "") {
         self.courses = courses
+        self.measures = measures
         self.areas = areas
         self.consentVersion = consentVersion
+    }
+
+    /// The area if this site serves it; 422 otherwise.
+    func checkArea(_ area: String?, field: String) throws -> String? {
+        guard let area else { return nil }
+        guard areas.contains(area) else {
+            throw Refusal(status: .unprocessable, code: "unknown_id", message: "'\(area)' is not an area this site serves", field: field)
+        }
+        return area
     }
 
     /// Reads `manifest.json` as `hearth build` writes it.
@@ -34,6 +56,15 @@ public struct ManifestIndex: Sendable {
                 modules[moduleID] = Set((module["quizzes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
             }
             courses[id] = Course(modules: modules)
+        }
+        for measure in root["measures"] as? [[String: Any]] ?? [] {
+            guard let id = measure["id"] as? String else { continue }
+            var items: [String: Set<Int>] = [:]
+            for item in measure["items"] as? [[String: Any]] ?? [] {
+                guard let itemID = item["id"] as? String, let scale = item["scale"] as? [String: Any] else { continue }
+                items[itemID] = Set(scale["values"] as? [Int] ?? [])
+            }
+            measures[id] = Measure(items: items, missingAllowed: measure["missingAllowed"] as? Int ?? 0)
         }
     }
 

@@ -27,18 +27,53 @@ public struct LearningEvent: Sendable, Hashable {
     }
 }
 
+/// One person's answers to a questionnaire on one occasion.
+public struct QuestionnaireResponse: Sendable, Hashable {
+    /// Client-generated UUID, so a retry is recognised.
+    public var id: String
+    public var measure: String
+    /// `before`, `after` or `follow-up`.
+    public var occasion: String
+    public var course: String?
+    public var area: String?
+    /// Only with consent; stored as a keyed hash so before and after can be paired.
+    public var participant: String?
+    /// Item id → the score chosen on its scale.
+    public var answers: [String: Int]
+
+    public init(id: String, measure: String, occasion: String, course: String? = nil, area: String? = nil,
+                participant: String? = nil, answers: [String: Int]) {
+        self.id = id
+        self.measure = measure
+        self.occasion = occasion
+        self.course = course
+        self.area = area
+        self.participant = participant
+        self.answers = answers
+    }
+}
+
 /// What happened to a batch: how many events were new and how many had been stored before.
 public struct AppendResult: Sendable, Equatable {
     public var accepted: Int
     public var duplicates: Int
+
+    public init(accepted: Int, duplicates: Int) {
+        self.accepted = accepted
+        self.duplicates = duplicates
+    }
 }
 
-/// Where events are kept. SQLite now; PostgreSQL (for several API nodes) will be the second implementation.
+/// Where events, responses and consents are kept. SQLite now; PostgreSQL (for several API nodes) will be the second implementation.
 public protocol EventStore: Sendable {
     /// Stores a batch all-or-nothing and returns only once it is durable.
     func append(_ events: [LearningEvent]) throws -> AppendResult
     /// Stores a batch all-or-nothing and calls `completion` (on another thread) once it is durable.
     func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
+    /// Stores one questionnaire response (a retry counts as a duplicate).
+    func append(_ response: QuestionnaireResponse, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
+    /// Records research consent for a participant, with the version of the wording they agreed to.
+    func recordConsent(participant: String, version: String, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
     /// How many events are stored (for metrics and tests).
     func count() throws -> Int
     /// Removes everything held for a participant id; returns how many records went.

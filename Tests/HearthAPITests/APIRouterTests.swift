@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import HearthHTTP
-import HearthStore
+@testable import HearthStore
 @testable import HearthAPI
 import HearthTestSupport
 
@@ -65,5 +65,71 @@ final class APIRouterTests: XCTestCase {
         XCTAssertEqual(try store.count(), 1, "anonymous events stay; the participant's are gone")
         XCTAssertEqual(send("DELETE", "/api/v1/participants/not-an-id").0, 400)
         XCTAssertEqual(send("GET", "/api/v1/participants/\(participant)").0, 405)
+    }
+}
+
+final class ResponsesAndConsentTests: XCTestCase {
+    private var store: SQLiteEventStore!
+    private var router: APIRouter!
+
+    override func setUpWithError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-responses-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        store = try SQLiteEventStore(path: folder.appendingPathComponent("db.sqlite").path)
+        let phq4 = ManifestIndex.Measure(items: ["a": [0, 1, 2, 3], "b": [0, 1, 2, 3], "c": [0, 1, 2, 3]], missingAllowed: 1)
+        router = APIRouter(manifest: ManifestIndex(courses: ["c": .init(modules: [:])], measures: ["phq4": phq4],
+                                                   areas: ["E10000012"], consentVersion: "2026-11"),
+                           store: store, site: try StaticSite(folder: folder.appendingPathComponent("site").path))
+    }
+
+    override func tearDown() {
+        store.close()
+    }
+
+    private func post(_ path: String, _ json: String) -> (Int, String) {
+        let request = HTTPRequest(method: "POST", path: path, headers: [("content-type", "application/json")], body: Array(json.utf8))
+        let response = router.reply(to: request).waitForResponse()
+        return (response.status.code, String(decoding: response.body, as: UTF8.self))
+    }
+
+    private let participant = "9b2f8a52-1c3e-4d5f-8a6b-7c8d9e0f1a2b"
+
+    func testAResponseIsStoredOnceWithItsAnswers() throws {
+        let body = "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3301\",\"measure\":\"phq4\",\"occasion\":\"before\",\"course\":\"c\",\"participant\":\"\(participant)\",\"answers\":{\"a\":3,\"b\":0}}"
+        XCTAssertEqual(post("/api/v1/responses", body).0, 202)
+        XCTAssertEqual(post("/api/v1/responses", body).1, "{\"accepted\":0,\"duplicates\":1}\n")
+        XCTAssertEqual(try store.rowCount("responses"), 1)
+        XCTAssertEqual(try store.rowCount("response_items"), 2)
+    }
+
+    func testAnswersMustFitTheInstrument() {
+        func body(_ answers: String, occasion: String = "after") -> String {
+            "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3302\",\"measure\":\"phq4\",\"occasion\":\"\(occasion)\",\"answers\":{\(answers)}}"
+        }
+        let cases: [(String, Int, String)] = [
+            (body("\"a\":4,\"b\":0"), 422, "\"field\":\"answers.a\""),
+            (body("\"a\":1.5,\"b\":0"), 422, "\"field\":\"answers.a\""),
+            (body("\"z\":1,\"a\":0"), 422, "\"field\":\"answers.z\""),
+            (body("\"a\":1"), 422, "2 items are unanswered; this measure allows 1"),
+            (body("\"a\":1,\"b\":1", occasion: "during"), 422, "\"field\":\"occasion\""),
+            ("{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3303\",\"measure\":\"wemwbs\",\"occasion\":\"after\",\"answers\":{}}", 422, "\"field\":\"measure\""),
+            ("{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3303\",\"measure\":\"phq4\",\"occasion\":\"after\",\"answers\":{\"a\":1,\"b\":1},\"note\":\"I feel\"}", 400, "\"field\":\"note\""),
+        ]
+        for (json, status, marker) in cases {
+            let (code, text) = post("/api/v1/responses", json)
+            XCTAssertEqual(code, status, text)
+            XCTAssertTrue(text.contains(marker), "\(marker) in \(text)")
+        }
+        XCTAssertEqual(try store.rowCount("responses"), 0)
+    }
+
+    func testConsentNeedsTheCurrentWordingAndIsErasedWithEverythingElse() throws {
+        XCTAssertEqual(post("/api/v1/consent", "{\"participant\":\"\(participant)\",\"version\":\"2025-01\"}").0, 422)
+        XCTAssertEqual(post("/api/v1/consent", "{\"participant\":\"\(participant)\",\"version\":\"2026-11\"}").0, 200)
+        XCTAssertEqual(try store.rowCount("consents"), 1)
+        let erase = router.reply(to: HTTPRequest(method: "DELETE", path: "/api/v1/participants/\(participant)")).waitForResponse()
+        XCTAssertEqual(String(decoding: erase.body, as: UTF8.self), "{\"erased\":1}\n")
+        XCTAssertEqual(try store.rowCount("consents"), 0)
     }
 }

@@ -57,6 +57,7 @@ final class EventsEndpointTests: XCTestCase {
             (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"nope\""), "application/json", 422, "events[0].module"),
             (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"repair\", \"quiz\": \"flooding\""), "application/json", 422, "events[0].quiz"),
             (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": 1.5"), "application/json", 422, "events[0].score"),
+            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": true"), "application/json", 422, "events[0].score"),
             (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"area\": \"W06000015\""), "application/json", 422, "events[0].area"),
             (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"participant\": \"sam@example.org\""), "application/json", 400, "events[0].participant"),
             ("{\"events\": [{\"id\": \"not-a-uuid\", \"type\": \"course.started\", \"course\": \"arguing-better\"}]}", "application/json", 400, "events[0].id"),

@@ -24,22 +24,54 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
         CREATE INDEX events_course_hour ON events(course, hour);
         """,
+        """
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            measure TEXT NOT NULL,
+            occasion TEXT NOT NULL,
+            course TEXT,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE response_items (
+            response TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (response, item)
+        ) WITHOUT ROWID;
+        CREATE INDEX responses_participant ON responses(participant) WHERE participant IS NOT NULL;
+        CREATE TABLE consents (
+            participant TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            hour INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
     ]
 
+    /// One request's writes, run by the writer thread inside the shared transaction.
     private final class Batch {
-        let events: [LearningEvent]
+        let write: (SQLiteEventStore, Int64) throws -> AppendResult
         var result: Result<AppendResult, Error>?
         /// For callers that do not wait: called by the writer after the commit.
         let completion: (@Sendable (Result<AppendResult, Error>) -> Void)?
 
-        init(_ events: [LearningEvent], completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil) {
-            self.events = events
+        init(completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil,
+             write: @escaping (SQLiteEventStore, Int64) throws -> AppendResult) {
+            self.write = write
             self.completion = completion
+        }
+
+        static func events(_ events: [LearningEvent], completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil) -> Batch {
+            Batch(completion: completion) { store, hour in try store.insert(events, hour: hour) }
         }
     }
 
     private let connection: SQLiteConnection
     private let insert: SQLiteStatement
+    private let insertResponse: SQLiteStatement
+    private let insertItem: SQLiteStatement
+    private let upsertConsent: SQLiteStatement
     private let hash: KeyedHash
     private let condition = NSCondition()
     private var queue: [Batch] = []
@@ -61,6 +93,11 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         try Self.migrate(connection)
         insert = try connection.prepare(
             "INSERT OR IGNORE INTO events (id, type, course, module, quiz, score, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insertResponse = try connection.prepare(
+            "INSERT OR IGNORE INTO responses (id, measure, occasion, course, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        insertItem = try connection.prepare("INSERT INTO response_items (response, item, value) VALUES (?, ?, ?)")
+        upsertConsent = try connection.prepare(
+            "INSERT INTO consents (participant, version, hour) VALUES (?, ?, ?) ON CONFLICT(participant) DO UPDATE SET version = excluded.version, hour = excluded.hour")
         hash = KeyedHash(key: try Self.key(at: path + ".key"))
         let thread = Thread { [unowned self] in self.writeLoop() }
         thread.name = "hearth-store-writer"
@@ -113,7 +150,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     // MARK: Writing
 
     public func append(_ events: [LearningEvent]) throws -> AppendResult {
-        let batch = Batch(events)
+        let batch = Batch.events(events)
         condition.lock()
         guard !stopping else {
             condition.unlock()
@@ -127,7 +164,22 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     public func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void) {
-        let batch = Batch(events, completion: completion)
+        enqueue(Batch.events(events, completion: completion))
+    }
+
+    public func append(_ response: QuestionnaireResponse, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void) {
+        enqueue(Batch(completion: completion) { store, hour in try store.insert(response, hour: hour) })
+    }
+
+    public func recordConsent(participant: String, version: String, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void) {
+        enqueue(Batch(completion: completion) { store, hour in
+            try store.upsertConsent.run([.text(store.hash.hex(participant)), .text(version), .integer(hour)])
+            return AppendResult(accepted: 1, duplicates: 0)
+        })
+    }
+
+    private func enqueue(_ batch: Batch) {
+        let completion = batch.completion!
         condition.lock()
         guard !stopping else {
             condition.unlock()
@@ -173,17 +225,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             for batch in batches {
                 do {
                     try connection.execute("SAVEPOINT batch")
-                    var accepted = 0
-                    for event in batch.events {
-                        accepted += try insert.run([
-                            .text(event.id), .text(event.type), .text(event.course),
-                            event.module.map { .text($0) } ?? .null, event.quiz.map { .text($0) } ?? .null,
-                            event.score.map { .real($0) } ?? .null, event.area.map { .text($0) } ?? .null,
-                            event.participant.map { .text(hash.hex($0)) } ?? .null, .integer(hour),
-                        ])
-                    }
+                    let outcome = try batch.write(self, hour)
                     try connection.execute("RELEASE batch")
-                    outcomes.append(.success(AppendResult(accepted: accepted, duplicates: batch.events.count - accepted)))
+                    outcomes.append(.success(outcome))
                 } catch {
                     try? connection.execute("ROLLBACK TO batch; RELEASE batch")
                     outcomes.append(.failure(error))
@@ -200,6 +244,32 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         for (batch, outcome) in zip(batches, outcomes) { batch.completion?(outcome) }
     }
 
+    private func insert(_ events: [LearningEvent], hour: Int64) throws -> AppendResult {
+        var accepted = 0
+        for event in events {
+            accepted += try insert.run([
+                .text(event.id), .text(event.type), .text(event.course),
+                event.module.map { .text($0) } ?? .null, event.quiz.map { .text($0) } ?? .null,
+                event.score.map { .real($0) } ?? .null, event.area.map { .text($0) } ?? .null,
+                event.participant.map { .text(hash.hex($0)) } ?? .null, .integer(hour),
+            ])
+        }
+        return AppendResult(accepted: accepted, duplicates: events.count - accepted)
+    }
+
+    private func insert(_ response: QuestionnaireResponse, hour: Int64) throws -> AppendResult {
+        let added = try insertResponse.run([
+            .text(response.id), .text(response.measure), .text(response.occasion),
+            response.course.map { .text($0) } ?? .null, response.area.map { .text($0) } ?? .null,
+            response.participant.map { .text(hash.hex($0)) } ?? .null, .integer(hour),
+        ])
+        guard added == 1 else { return AppendResult(accepted: 0, duplicates: 1) }
+        for (item, value) in response.answers.sorted(by: { $0.key < $1.key }) {
+            try insertItem.run([.text(response.id), .text(item), .integer(Int64(value))])
+        }
+        return AppendResult(accepted: 1, duplicates: 0)
+    }
+
     // MARK: Reading and erasing (through the writer's connection, serialised by the same lock)
 
     public func count() throws -> Int {
@@ -212,7 +282,21 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
 
     public func erase(participant: String) throws -> Int {
         let hashed = hash.hex(participant)
-        return try serialised { try connection.prepare("DELETE FROM events WHERE participant = ?").run([.text(hashed)]) }
+        return try serialised {
+            var removed = 0
+            for table in ["events", "responses", "consents"] {
+                removed += try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)])
+            }
+            return removed
+        }
+    }
+
+    /// Rows in a table, for tests and metrics.
+    func rowCount(_ table: String) throws -> Int {
+        try serialised {
+            if case .integer(let n)? = try connection.prepare("SELECT COUNT(*) FROM \(table)").rows().first?.first { return Int(n) }
+            return 0
+        }
     }
 
     /// The ids stored, for the durability test.
@@ -236,7 +320,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
 
     /// Runs `body` when the writer is between commits, so the connection is never used by two threads.
     private func serialised<T>(_ body: () throws -> T) throws -> T {
-        let done = Batch([])
+        let done = Batch { _, _ in AppendResult(accepted: 0, duplicates: 0) }
         condition.lock()
         // An empty batch goes through the writer like any other; reads wait their turn behind it.
         queue.append(done)

@@ -1,0 +1,108 @@
+import Foundation
+import HearthHTTP
+import HearthStore
+
+/// A refusal: status, machine code, plain message and the field at fault.
+struct Refusal: Error {
+    var status: HTTPStatus
+    var code: String
+    var message: String
+    var field: String?
+
+    var response: HTTPResponse { .error(status, code: code, message: message, field: field) }
+}
+
+/// Reads a JSON object from a request body, field by field, refusing anything not asked for.
+struct JSONBody {
+    let fields: [String: Any]
+    /// The path of this object in the request, e.g. `events[2]`; empty for the top level.
+    let path: String
+
+    /// The request's body as a JSON object; 415 unless it is `application/json`, 400 unless it parses.
+    init(_ request: HTTPRequest) throws {
+        let type = request.header("content-type")?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard type == "application/json" else {
+            throw Refusal(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
+            throw Refusal(status: .badRequest, code: "malformed_json", message: "the body must be a JSON object")
+        }
+        fields = object
+        path = ""
+    }
+
+    init(_ value: Any, at path: String) throws {
+        guard let object = value as? [String: Any] else {
+            throw Refusal(status: .badRequest, code: "malformed_json", message: "this must be a JSON object", field: path)
+        }
+        fields = object
+        self.path = path
+    }
+
+    func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// Refuses keys outside `allowed`: the API takes no free text and nothing it does not need.
+    func allow(_ allowed: Set<String>, what: String) throws {
+        for key in fields.keys.sorted() where !allowed.contains(key) {
+            throw Refusal(status: .badRequest, code: "unknown_field",
+                          message: "\(what) may not carry '\(key)'; only \(allowed.sorted().joined(separator: ", "))", field: name(key))
+        }
+    }
+
+    /// A short string (at most 100 bytes), or nil when absent and not required.
+    func text(_ key: String, required: Bool) throws -> String? {
+        guard let value = fields[key], !(value is NSNull) else {
+            if required { throw Refusal(status: .badRequest, code: "missing_field", message: "'\(key)' is required", field: name(key)) }
+            return nil
+        }
+        guard let string = value as? String, !string.isEmpty, string.utf8.count <= 100 else {
+            throw Refusal(status: .badRequest, code: "invalid_field", message: "'\(key)' must be a short string", field: name(key))
+        }
+        return string
+    }
+
+    /// A client-generated UUID, lower-cased.
+    func uuid(_ key: String, required: Bool) throws -> String? {
+        guard let value = try text(key, required: required) else { return nil }
+        guard Self.isUUID(value) else {
+            throw Refusal(status: .badRequest, code: "invalid_\(key)", message: "'\(key)' must be a UUID made by the browser", field: name(key))
+        }
+        return value.lowercased()
+    }
+
+    /// A JSON number's value; nil for anything else, including `true` and `false`
+    /// (on Linux they arrive as NSNumbers too, and 0 and 1 even cast to Bool).
+    static func number(_ value: Any?) -> Double? {
+        guard let number = value as? NSNumber else { return nil }
+        let type = String(cString: number.objCType)
+        return type == "c" || type == "B" ? nil : number.doubleValue
+    }
+
+    static func isUUID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (i, c) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(i) {
+                if c != UInt8(ascii: "-") { return false }
+            } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)) {
+                return false
+            }
+        }
+        return true
+    }
+}
+
+/// The 202 (or 200) a stored write gets, or 503 when the store could not write.
+enum StoreReply {
+    static func response(for result: Result<AppendResult, Error>, status: HTTPStatus = .accepted) -> HTTPResponse {
+        switch result {
+        case .success(let counts):
+            let body = "{\"accepted\":\(counts.accepted),\"duplicates\":\(counts.duplicates)}\n"
+            return HTTPResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                                body: Array(body.utf8))
+        case .failure:
+            // Nothing was stored: the client keeps what it sent and retries later.
+            return .error(.serviceUnavailable, code: "store_unavailable", message: "this cannot be stored right now; try again later")
+        }
+    }
+}
