@@ -20,16 +20,8 @@ public struct EventsEndpoint: Sendable {
 
     /// Validates at once; a valid batch is answered after the store's next commit, without holding the event loop.
     public func handle(_ request: HTTPRequest) -> HTTPReply {
-        let events: [LearningEvent]
-        do {
-            events = try parse(request)
-        } catch let refusal as Refusal {
-            return .now(refusal.response)
-        } catch {
-            return .now(.error(.badRequest, code: "malformed_batch", message: "the batch could not be read"))
-        }
         let store = self.store
-        return .later { respond in store.append(events) { respond(StoreReply.response(for: $0)) } }
+        return .afterStoring({ try parse(request) }, write: { events, done in store.append(events, completion: done) })
     }
 
     func parse(_ request: HTTPRequest) throws -> [LearningEvent] {

@@ -106,3 +106,22 @@ enum StoreReply {
         }
     }
 }
+
+extension HTTPReply {
+    /// Validates at once — a refusal is answered now — and answers a valid request after its write commits,
+    /// without holding the event loop in between.
+    static func afterStoring<Value: Sendable>(
+        status: HTTPStatus = .accepted, _ parse: () throws -> Value,
+        write: @escaping @Sendable (Value, @escaping @Sendable (Result<AppendResult, Error>) -> Void) -> Void
+    ) -> HTTPReply {
+        let value: Value
+        do {
+            value = try parse()
+        } catch let refusal as Refusal {
+            return .now(refusal.response)
+        } catch {
+            return .now(.error(.badRequest, code: "malformed_json", message: "the request could not be read"))
+        }
+        return .later { respond in write(value) { respond(StoreReply.response(for: $0, status: status)) } }
+    }
+}

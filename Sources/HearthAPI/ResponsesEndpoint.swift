@@ -10,16 +10,8 @@ struct ResponsesEndpoint: Sendable {
     let store: any EventStore
 
     func handle(_ request: HTTPRequest) -> HTTPReply {
-        let response: QuestionnaireResponse
-        do {
-            response = try parse(request)
-        } catch let refusal as Refusal {
-            return .now(refusal.response)
-        } catch {
-            return .now(.error(.badRequest, code: "malformed_json", message: "the response could not be read"))
-        }
         let store = self.store
-        return .later { respond in store.append(response) { respond(StoreReply.response(for: $0)) } }
+        return .afterStoring({ try parse(request) }, write: { response, done in store.append(response, completion: done) })
     }
 
     func parse(_ request: HTTPRequest) throws -> QuestionnaireResponse {
@@ -71,26 +63,21 @@ struct ConsentEndpoint: Sendable {
     let store: any EventStore
 
     func handle(_ request: HTTPRequest) -> HTTPReply {
-        let participant: String, version: String
-        do {
-            let body = try JSONBody(request)
-            try body.allow(["participant", "version"], what: "a consent")
-            participant = try body.uuid("participant", required: true)!
-            version = try body.text("version", required: true)!
-            guard version == manifest.consentVersion else {
-                throw Refusal(status: .unprocessable, code: "stale_consent",
-                              message: "consent must be to the current wording (version \(manifest.consentVersion)); show it again and ask", field: "version")
-            }
-        } catch let refusal as Refusal {
-            return .now(refusal.response)
-        } catch {
-            return .now(.error(.badRequest, code: "malformed_json", message: "the consent could not be read"))
-        }
         let store = self.store
-        return .later { respond in
-            store.recordConsent(participant: participant, version: version) { result in
-                respond(StoreReply.response(for: result, status: .ok))
-            }
+        return .afterStoring(status: .ok, { try parse(request) }, write: { consent, done in
+            store.recordConsent(participant: consent.participant, version: consent.version, completion: done)
+        })
+    }
+
+    private func parse(_ request: HTTPRequest) throws -> (participant: String, version: String) {
+        let body = try JSONBody(request)
+        try body.allow(["participant", "version"], what: "a consent")
+        let participant = try body.uuid("participant", required: true)!
+        let version = try body.text("version", required: true)!
+        guard version == manifest.consentVersion else {
+            throw Refusal(status: .unprocessable, code: "stale_consent",
+                          message: "consent must be to the current wording (version \(manifest.consentVersion)); show it again and ask", field: "version")
         }
+        return (participant, version)
     }
 }
