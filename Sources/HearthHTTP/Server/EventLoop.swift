@@ -135,6 +135,13 @@ final class EventLoop: @unchecked Sendable {
 
     private func readFrom(_ descriptor: Int32) {
         guard var connection = connections[descriptor] else { return }
+        let cap = server.configuration.limits.maximumHeaderBytes + server.configuration.limits.maximumBodyBytes + 4
+        if connection.input.count > cap {
+            // A client pipelining faster than its answers come back: stop reading until they are sent
+            // (flush turns reading back on), so its buffer cannot grow without bound.
+            _ = hearth_epoll_modify(epoll, descriptor, EPOLLRDHUP.rawValue, UInt64(descriptor))
+            return
+        }
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
         var peerClosed = false
         while true {
@@ -142,8 +149,8 @@ final class EventLoop: @unchecked Sendable {
             if n > 0 {
                 if connection.input.isEmpty && connection.requestStarted == nil { connection.requestStarted = Self.now() }
                 connection.input.append(contentsOf: chunk[0..<n])
-                // Never hold more than one maximal request's worth of unparsed bytes.
-                if connection.input.count > server.configuration.limits.maximumHeaderBytes + server.configuration.limits.maximumBodyBytes + 4 { break }
+                // Never read far past one maximal request's worth of unparsed bytes.
+                if connection.input.count > cap { break }
                 continue
             }
             if n == 0 { peerClosed = true }
