@@ -74,3 +74,28 @@ private final class Outcomes: @unchecked Sendable {
         lock.unlock()
     }
 }
+
+final class MigrationTests: XCTestCase {
+    func testAnOlderDatabaseIsMigratedWithItsEventsKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-migrate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("old.sqlite").path
+        do {
+            // A database as the first two migrations left it, with one event in it.
+            let old = try SQLiteConnection(path: path)
+            try old.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)")
+            for (index, sql) in SQLiteEventStore.migrations.prefix(2).enumerated() {
+                try old.execute(sql)
+                try old.execute("INSERT INTO schema_migrations (version) VALUES (\(index + 1))")
+            }
+            try old.execute("INSERT INTO events (id, type, course, hour) VALUES ('3f2504e0-4f89-41d3-9a0c-0305e82c3301', 'course.started', 'c', 1)")
+        }
+        let store = try SQLiteEventStore(path: path)
+        defer { store.close() }
+        XCTAssertEqual(try store.storedIDs(), ["3f2504e0-4f89-41d3-9a0c-0305e82c3301"])
+        let event = LearningEvent(id: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", type: "course.started", course: "c")
+        XCTAssertEqual(try store.append([event]), AppendResult(accepted: 0, duplicates: 1), "ids stay unique after the rebuild")
+        XCTAssertEqual(SQLiteEventStore.migrations.count, 3)
+    }
+}

@@ -47,6 +47,28 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             hour INTEGER NOT NULL
         ) WITHOUT ROWID;
         """,
+        // Events keyed by random UUIDs dirtied a different page on every insert; a rowid table grows at
+        // its end and only the narrow unique index is written at random (about 2x the batches per second).
+        // The (course, hour) index goes until the research queries that need it arrive.
+        """
+        CREATE TABLE events_by_arrival (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            course TEXT NOT NULL,
+            module TEXT,
+            quiz TEXT,
+            score REAL,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        );
+        INSERT INTO events_by_arrival (id, type, course, module, quiz, score, area, participant, hour)
+            SELECT id, type, course, module, quiz, score, area, participant, hour FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_by_arrival RENAME TO events;
+        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
+        """,
     ]
 
     /// One request's writes, run by the writer thread inside the shared transaction.
