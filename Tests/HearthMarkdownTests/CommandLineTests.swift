@@ -113,6 +113,10 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try run(Self.hearth, ["build", "--colour", "red"]).status, 64)
         XCTAssertEqual(try run(Self.hearth, ["check", "--content"]).stderr, "hearth check: '--content' needs a value.\n\(checkUsage)\n")
         XCTAssertEqual(try run(Self.hearth, ["frobnicate"]).status, 64)
+        let badPort = try run(Self.hearth, ["serve", "--port", "99999"])
+        XCTAssertEqual(badPort.status, 64)
+        XCTAssertTrue(badPort.stderr.hasPrefix("hearth serve: '--port' takes a number from 0 to 65535."), badPort.stderr)
+        XCTAssertEqual(try run(Self.hearth, ["serve", "--colour"]).status, 64)
     }
 
     private let checkUsage = "usage: hearth check [--content Content] [--reading-age YEARS]"
