@@ -105,7 +105,7 @@ final class CommandLineTests: XCTestCase {
         let result = try run(Self.hearth, ["build", "--content", Self.repository.appendingPathComponent("Content").path,
                                            "--theme", Self.repository.appendingPathComponent("Themes/default").path, "--out", output.path])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("built 38 pages (4 courses, 7 quizzes, 2 measures) into \(output.path)/ in "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("built 73 pages (4 courses, 15 quizzes, 3 measures) into \(output.path)/ in "), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
     }
 

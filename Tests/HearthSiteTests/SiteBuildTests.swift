@@ -81,10 +81,11 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(training["passMark"] as? Int, 80)
         let quiz = ((training["modules"] as! [[String: Any]])[0]["quizzes"] as! [[String: Any]])[0]
         XCTAssertEqual(quiz["id"] as? String, "relational-practice-evidence")
-        XCTAssertEqual(quiz["correctCounts"] as? [Int], [3, 1, 1, 1])
+        XCTAssertEqual(quiz["correctCounts"] as? [Int], [3, 1, 1, 1, 1, 1, 1])
+        XCTAssertEqual(quiz["draw"] as? Int, 5, "a pool: five of seven questions per attempt")
         XCTAssertNil(quiz["answers"], "the manifest never carries the answers")
         let measures = manifest["measures"] as! [[String: Any]]
-        XCTAssertEqual(measures.map { $0["id"] as! String }, ["ons4", "phq4"])
+        XCTAssertEqual(measures.map { $0["id"] as! String }, ["csi4", "ons4", "phq4"])
 
         let search = try JSONSerialization.jsonObject(with: all["search-index.json"]!) as! [[String: String]]
         XCTAssertTrue(search.contains { $0["url"] == "courses/arguing-better/what-happens/index.html" && $0["text"]!.contains("flooded") })
