@@ -1,321 +1,192 @@
-/// A problem in a template, with where it is and what to do.
-public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var template: String
-    public var line: Int
-    public var column: Int
-    public var message: String
-
-    public var description: String { "\(template).mustache:\(line):\(column): error: \(message)" }
-}
-
-/// A parsed template: a tree of text, values, sections, partials, parents and blocks.
-indirect enum TemplateNode: Sendable {
-    case text([UInt8])
-    /// A dotted name (`["a", "b"]`; `["."]` for the current item), HTML-escaped or not.
-    case variable(path: [String], escaped: Bool)
-    case section(path: [String], inverted: Bool, children: [TemplateNode])
-    /// `{{> name}}`; `indentation` is set when the tag stood alone on its line.
-    case partial(name: String, indentation: String)
-    /// `{{< name}}…{{/name}}`: render `name` with these block overrides.
-    case parent(name: String, indentation: String, overrides: [String: Block])
-    /// `{{$ name}}default{{/name}}`.
-    case block(Block)
-}
-
-/// A `{{$name}}` block: its content and how it was indented where it was written.
-struct Block: Sendable {
-    var name: String
-    var children: [TemplateNode]
-    /// Indentation of the block's first content line when its opening tag stood alone (removed before reuse).
-    var contentIndentation: String
-    /// Whitespace before the opening tag on its line (empty if anything else came first).
-    var tagIndentation: String
-    var isStandalone: Bool
-}
-
-/// Turns Mustache source into `TemplateNode`s, applying the spec's standalone-line rules.
+/// Turns template source into `TemplateNode`s: tokenize, apply the spec's standalone-line rules, build the tree.
 struct TemplateParser {
-    private enum TagKind: UInt8 {
-        case variable, unescaped, section, inverted, close, partial, comment, delimiters, parent, block
-    }
-
-    private enum Token {
-        case text(start: Int, end: Int)
-        case tag(kind: TagKind, name: String, start: Int, end: Int)
-    }
-
     private let source: [UInt8]
-    private let name: String
-    private var tokens: [Token] = []
-    /// Indentation recorded for standalone tags, by token index.
-    private var indentation: [Int: String] = [:]
-    private var removed = Set<Int>()
+    private let templateName: String
+    private var tokens: [TemplateToken]
+    private let positions: SourcePosition
 
     static func parse(_ source: String, name: String) throws -> [TemplateNode] {
-        var parser = TemplateParser(source: Array(source.utf8), name: name)
-        try parser.tokenize()
-        parser.markStandaloneLines()
+        let bytes = Array(source.utf8)
+        var tokenizer = TemplateTokenizer(source: bytes, templateName: name)
+        var parser = TemplateParser(source: bytes, templateName: name, tokens: try tokenizer.tokenize())
+        parser.markLines()
         var index = 0
-        let nodes = try parser.build(&index, closing: nil)
-        return nodes
+        return parser.nodes(from: &index)
     }
 
-    private init(source: [UInt8], name: String) {
+    private init(source: [UInt8], templateName: String, tokens: [TemplateToken]) {
         self.source = source
-        self.name = name
-    }
-
-    private func error(_ message: String, at offset: Int) -> TemplateError {
-        var line = 1, column = 1
-        for byte in source[..<min(offset, source.count)] {
-            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
-        }
-        return TemplateError(template: name, line: line, column: column, message: message)
-    }
-
-    // MARK: Tokens
-
-    private mutating func tokenize() throws {
-        var open: [UInt8] = Array("{{".utf8), close: [UInt8] = Array("}}".utf8)
-        var i = 0
-        var textStart = 0
-        func flushText(to end: Int) {
-            // Text tokens end at each newline, so standalone lines can be judged token by token.
-            var start = textStart
-            var k = textStart
-            while k < end {
-                if source[k] == 0x0A {
-                    tokens.append(.text(start: start, end: k + 1))
-                    start = k + 1
-                }
-                k += 1
-            }
-            if start < end { tokens.append(.text(start: start, end: end)) }
-        }
-        while i < source.count {
-            guard matches(open, at: i) else { i += 1; continue }
-            flushText(to: i)
-            let tagStart = i
-            var j = i + open.count
-            var kind = TagKind.variable
-            var triple = false
-            if j < source.count {
-                switch source[j] {
-                case UInt8(ascii: "#"): kind = .section
-                case UInt8(ascii: "^"): kind = .inverted
-                case UInt8(ascii: "/"): kind = .close
-                case UInt8(ascii: ">"): kind = .partial
-                case UInt8(ascii: "!"): kind = .comment
-                case UInt8(ascii: "="): kind = .delimiters
-                case UInt8(ascii: "&"): kind = .unescaped
-                case UInt8(ascii: "<"): kind = .parent
-                case UInt8(ascii: "$"): kind = .block
-                case UInt8(ascii: "{"): kind = .unescaped; triple = true
-                default: break
-                }
-                if kind != .variable { j += 1 }
-            }
-            // Find the closing delimiter (for `{{{x}}}`, a `}` then the delimiter).
-            var end = j
-            let closer = triple ? [UInt8(ascii: "}")] + close : (kind == .delimiters ? [UInt8(ascii: "=")] + close : close)
-            while end < source.count, !matches(closer, at: end) { end += 1 }
-            guard end < source.count else {
-                throw error("this tag is never closed; add '\(String(decoding: close, as: UTF8.self))'", at: tagStart)
-            }
-            let body = String(decoding: source[j..<end], as: UTF8.self).trimmingCharacters(in: " \t\r\n")
-            i = end + closer.count
-            textStart = i
-            if kind == .delimiters {
-                let parts = body.split(whereSeparator: { $0 == " " || $0 == "\t" })
-                guard parts.count == 2, !parts[0].contains("="), !parts[1].contains("=") else {
-                    throw error("a delimiter change is written {{=<% %>=}}: two delimiters separated by a space", at: tagStart)
-                }
-                open = Array(parts[0].utf8)
-                close = Array(parts[1].utf8)
-            }
-            if kind != .comment && kind != .delimiters && body.isEmpty {
-                throw error("this tag has no name", at: tagStart)
-            }
-            tokens.append(.tag(kind: kind, name: body, start: tagStart, end: i))
-        }
-        flushText(to: source.count)
-    }
-
-    private func matches(_ bytes: [UInt8], at i: Int) -> Bool {
-        guard i + bytes.count <= source.count else { return false }
-        for k in 0..<bytes.count where source[i + k] != bytes[k] { return false }
-        return true
+        self.templateName = templateName
+        self.tokens = tokens
+        self.positions = SourcePosition(source)
     }
 
     // MARK: Standalone lines
 
-    /// A line holding only whitespace and one section, comment, partial or delimiter tag — or only
-    /// parent and block tags — is removed from the output, keeping its indentation for partials and blocks.
-    private mutating func markStandaloneLines() {
-        var lineStart = 0
-        var index = 0
-        while index <= tokens.count {
-            let atLineEnd: Bool
-            if index == tokens.count {
-                atLineEnd = true
-            } else if case .text(_, let end) = tokens[index], source[end - 1] == 0x0A {
-                atLineEnd = true
+    /// Walks the template a source line at a time (a line ends with a text token ending in a newline).
+    private mutating func markLines() {
+        var first = 0
+        for index in tokens.indices {
+            let token = tokens[index]
+            let endsLine = token.kind == .text && source[token.end - 1] == UInt8(ascii: "\n")
+            if endsLine || index == tokens.count - 1 {
+                markLine(first...index)
+                first = index + 1
+            }
+        }
+    }
+
+    /// A line holding one non-interpolation tag and whitespace is "standalone": its whitespace and line
+    /// ending are dropped, the whitespace becoming the tag's indentation. Inheritance adds lines that hold only
+    /// parent and block tags (`{{<parent}}{{/parent}}`, `{{/block}}{{/parent}}`). Every other line is kept and
+    /// its first token marked as a line start, where partial and block indentation goes.
+    private mutating func markLine(_ line: ClosedRange<Int>) {
+        guard let tags = standaloneTags(in: line) else {
+            tokens[line.lowerBound].startsLine = true
+            return
+        }
+        // A whole empty block on one line (`  {{$b}}{{/b}}`) keeps its line ending: what fills it need not end in one.
+        let keepsLineEnding = tags.count == 2 && tokens[tags[0]].kind == .block && tokens[tags[0]].partner == tags[1]
+        let first = tokens[line.lowerBound]
+        let indentation = first.kind == .text ? Array(source[first.start..<first.end]) : []
+        for index in line {
+            if tokens[index].kind == .text {
+                tokens[index].isRemoved = !(keepsLineEnding && index > tags[1])
             } else {
-                atLineEnd = false
+                tokens[index].isStandalone = true
+                tokens[index].lineIndentation = indentation
             }
-            if atLineEnd {
-                considerLine(from: lineStart, through: min(index, tokens.count - 1))
-                lineStart = index + 1
-            }
-            index += 1
         }
     }
 
-    private mutating func considerLine(from first: Int, through last: Int) {
-        guard first <= last else { return }
+    /// The tags of a standalone line, or nil if the line has content of its own.
+    private func standaloneTags(in line: ClosedRange<Int>) -> [Int]? {
         var tags: [Int] = []
-        var leading = ""
-        var sawTag = false
-        for index in first...last {
-            switch tokens[index] {
-            case .text(let start, let end):
-                let text = source[start..<end]
-                let content = text.last == 0x0A ? text.dropLast() : text[...]
-                let trimmed = content.last == 0x0D ? content.dropLast() : content
-                guard trimmed.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return }
-                if !sawTag { leading += String(decoding: trimmed, as: UTF8.self) }
-            case .tag(let kind, _, _, _):
-                if kind == .variable || kind == .unescaped { return }
+        for index in line {
+            switch tokens[index].kind {
+            case .text:
+                guard isBlank(tokens[index]) else { return nil }
+            case .variable, .unescaped:
+                return nil
+            default:
                 tags.append(index)
-                sawTag = true
             }
         }
-        guard !tags.isEmpty else { return }
-        if tags.count > 1 {
-            // Several tags can share a standalone line only if they are all parent, block or closing tags.
-            let inheritanceOnly = tags.allSatisfy { index in
-                if case .tag(let kind, _, _, _) = tokens[index] { return kind == .parent || kind == .block || kind == .close }
-                return false
-            }
-            let hasInheritance = tags.contains { index in
-                if case .tag(let kind, _, _, _) = tokens[index] { return kind == .parent || kind == .block }
-                return false
-            } || isInsideInheritance(tags)
-            guard inheritanceOnly, hasInheritance else { return }
-        }
-        // An empty block written on one line (`{{$b}}{{/b}}`) keeps its line ending: what fills it may not end in one.
-        var emptyBlock = false
-        if tags.count == 2, case .tag(.block, _, _, _) = tokens[tags[0]], tags[1] == tags[0] + 1 { emptyBlock = true }
-        for index in first...last {
-            if case .text = tokens[index], !(emptyBlock && index > tags[0]) { removed.insert(index) }
-        }
-        indentation[tags[0]] = leading
-        for tag in tags { indentation[tag] = indentation[tag] ?? leading }
+        if tags.isEmpty || (tags.count > 1 && !tags.allSatisfy(isInheritanceTag)) { return nil }
+        return tags
     }
 
-    /// Whether closing tags on a line close parents or blocks (found by matching names backwards).
-    private func isInsideInheritance(_ tags: [Int]) -> Bool {
-        tags.allSatisfy { index in
-            guard case .tag(.close, let name, _, _) = tokens[index] else { return false }
-            var depth = 0
-            var k = index - 1
-            while k >= 0 {
-                if case .tag(let kind, let other, _, _) = tokens[k] {
-                    if kind == .close && other == name { depth += 1 }
-                    if (kind == .section || kind == .inverted || kind == .parent || kind == .block) && other == name {
-                        if depth == 0 { return kind == .parent || kind == .block }
-                        depth -= 1
-                    }
-                }
-                k -= 1
-            }
-            return false
+    /// Spaces and tabs, optionally ending in `\n` or `\r\n`.
+    private func isBlank(_ token: TemplateToken) -> Bool {
+        var end = token.end
+        if end > token.start, source[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        if end > token.start, source[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return source[token.start..<end].allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+
+    private func isInheritanceTag(_ index: Int) -> Bool {
+        let token = tokens[index]
+        switch token.kind {
+        case .parent, .block: return true
+        case .close: return tokens[token.partner].kind == .parent || tokens[token.partner].kind == .block
+        default: return false
         }
     }
 
     // MARK: Tree
 
-    private mutating func build(_ index: inout Int, closing: (name: String, at: Int)?) throws -> [TemplateNode] {
+    /// Builds nodes from `index` up to the closing tag of the enclosing section (or the end), leaving `index` after it.
+    private func nodes(from index: inout Int) -> [TemplateNode] {
         var nodes: [TemplateNode] = []
+        var text = TextRun()
+        func flushText() {
+            if !text.bytes.isEmpty || !text.lineStarts.isEmpty { nodes.append(.text(text)) }
+            text = TextRun()
+        }
         while index < tokens.count {
             let token = tokens[index]
-            let tokenIndex = index
             index += 1
-            switch token {
-            case .text(let start, let end):
-                if removed.contains(tokenIndex) { continue }
-                if case .text(var bytes)? = nodes.last {
-                    bytes.append(contentsOf: source[start..<end])
-                    nodes[nodes.count - 1] = .text(bytes)
+            if token.startsLine {
+                if token.kind == .text || !text.bytes.isEmpty {
+                    text.lineStarts.append(text.bytes.count)
                 } else {
-                    nodes.append(.text(Array(source[start..<end])))
-                }
-            case .tag(let kind, let name, let start, _):
-                switch kind {
-                case .comment, .delimiters:
-                    continue
-                case .variable, .unescaped:
-                    nodes.append(.variable(path: Self.path(name), escaped: kind == .variable))
-                case .partial:
-                    nodes.append(.partial(name: name, indentation: indentation[tokenIndex] ?? ""))
-                case .section, .inverted:
-                    let children = try build(&index, closing: (name, start))
-                    nodes.append(.section(path: Self.path(name), inverted: kind == .inverted, children: children))
-                case .block:
-                    let standalone = indentation[tokenIndex] != nil
-                    let children = try build(&index, closing: (name, start))
-                    nodes.append(.block(Block(name: name, children: children,
-                                              contentIndentation: standalone ? Self.firstLineIndentation(children) : "",
-                                              tagIndentation: indentation[tokenIndex] ?? tagPrefix(before: start),
-                                              isStandalone: standalone)))
-                case .parent:
-                    let children = try build(&index, closing: (name, start))
-                    var overrides: [String: Block] = [:]
-                    for child in children {
-                        if case .block(let block) = child { overrides[block.name] = block }
-                    }
-                    nodes.append(.parent(name: name, indentation: indentation[tokenIndex] ?? "", overrides: overrides))
-                case .close:
-                    guard let closing else {
-                        throw error("'{{/\(name)}}' closes a section that was never opened", at: start)
-                    }
-                    guard closing.name == name else {
-                        throw error("'{{/\(name)}}' does not match the open section '\(closing.name)'; close that first", at: start)
-                    }
-                    return nodes
+                    nodes.append(.lineStart)
                 }
             }
+            switch token.kind {
+            case .text:
+                if !token.isRemoved { text.bytes.append(contentsOf: source[token.start..<token.end]) }
+                continue
+            case .comment, .setDelimiters:
+                continue
+            case .close:
+                flushText()
+                return nodes
+            default:
+                flushText()
+            }
+            switch token.kind {
+            case .variable, .unescaped:
+                nodes.append(.variable(Self.variableName(token.name), escaped: token.kind == .variable))
+            case .section, .inverted:
+                let children = self.nodes(from: &index)
+                nodes.append(.section(SectionNode(name: Self.variableName(token.name), isInverted: token.kind == .inverted, children: children)))
+            case .partial:
+                nodes.append(.partial(include(token)))
+            case .parent:
+                var overrides: [String: BlockNode] = [:]
+                // Only blocks count inside a parent tag; other content is ignored, as the spec says.
+                for case .block(let block) in self.nodes(from: &index) { overrides[block.name] = block }
+                nodes.append(.parent(ParentNode(include: include(token), overrides: overrides)))
+            case .block:
+                let children = self.nodes(from: &index)
+                nodes.append(.block(block(token, children: children)))
+            case .text, .comment, .setDelimiters, .close:
+                break
+            }
         }
-        if let closing {
-            throw error("the section '\(closing.name)' is never closed; add {{/\(closing.name)}}", at: closing.at)
-        }
+        flushText()
         return nodes
     }
 
-    /// The whitespace between the start of a tag's line and the tag, or "" if anything else is there.
-    private func tagPrefix(before offset: Int) -> String {
+    private func include(_ token: TemplateToken) -> IncludeNode {
+        let position = positions.lineAndColumn(of: token.start)
+        return IncludeNode(name: token.name, indentation: token.isStandalone ? token.lineIndentation : nil,
+                           origin: TagOrigin(template: templateName, line: position.line, column: position.column))
+    }
+
+    private func block(_ token: TemplateToken, children: [TemplateNode]) -> BlockNode {
+        let beginsAtLineStart: Bool
+        switch children.first {
+        case .lineStart?: beginsAtLineStart = true
+        case .text(let run)?: beginsAtLineStart = run.lineStarts.first == 0
+        default: beginsAtLineStart = false
+        }
+        return BlockNode(name: token.name, children: children, indentation: blockIndentation(token),
+                         isStandalone: token.isStandalone, beginsAtLineStart: beginsAtLineStart)
+    }
+
+    /// A standalone block is indented like its first content line (the spec's "intrinsic indentation"), or like
+    /// its tag when it has no content; an inline block, like its tag if only whitespace precedes it on the line.
+    private func blockIndentation(_ token: TemplateToken) -> [UInt8] {
+        guard token.isStandalone else { return whitespaceBefore(token.start) }
+        guard let lineEnd = source[token.end...].firstIndex(of: UInt8(ascii: "\n")) else { return token.lineIndentation }
+        let contentStart = lineEnd + 1
+        let close = tokens[token.partner]
+        let leading = source[contentStart...].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if close.start < contentStart || leading.endIndex == close.start { return token.lineIndentation }
+        return Array(leading)
+    }
+
+    /// The spaces and tabs between the start of the line and `offset`, or nothing if anything else is there.
+    private func whitespaceBefore(_ offset: Int) -> [UInt8] {
         var start = offset
-        while start > 0, source[start - 1] == 0x20 || source[start - 1] == 0x09 { start -= 1 }
-        guard start == 0 || source[start - 1] == 0x0A else { return "" }
-        return String(decoding: source[start..<offset], as: UTF8.self)
+        while start > 0, source[start - 1] == UInt8(ascii: " ") || source[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+        guard start == 0 || source[start - 1] == UInt8(ascii: "\n") else { return [] }
+        return Array(source[start..<offset])
     }
 
-    private static func firstLineIndentation(_ nodes: [TemplateNode]) -> String {
-        guard case .text(let bytes)? = nodes.first else { return "" }
-        return String(decoding: bytes.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
-    }
-
-    private static func path(_ name: String) -> [String] {
-        name == "." ? ["."] : name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let drop = Set(set.unicodeScalars)
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, drop.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, drop.contains(last) { scalars.removeLast() }
-        return String(scalars)
+    private static func variableName(_ name: String) -> VariableName {
+        VariableName(parts: name == "." ? [] : name.split(separator: ".").map(String.init))
     }
 }

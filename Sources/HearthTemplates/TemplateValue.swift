@@ -1,52 +1,43 @@
 /// The data a template renders: text, numbers, booleans, lists and objects, as in JSON.
-public enum TemplateValue: Hashable, Sendable {
+public enum TemplateValue: Sendable, Hashable {
+    /// Text; interpolated as is (HTML-escaped by `{{name}}`).
     case string(String)
+    /// A whole number; interpolated without a decimal point.
     case int(Int)
+    /// A decimal number; interpolated in its shortest exact form (`1.21`), whole values without `.0`.
     case double(Double)
+    /// A flag; interpolated as `true` or `false`.
     case bool(Bool)
+    /// A list; a section over it renders once per item.
     case array([TemplateValue])
+    /// Named members, looked up by tag names.
     case object([String: TemplateValue])
+    /// Nothing; interpolated as empty text.
     case null
 
-    /// False, null, an empty list and empty text skip a section; everything else shows it.
-    public var isFalsey: Bool {
+    /// Whether a section shows its content: like JavaScript's `!!value` (the spec's own test), so
+    /// `false`, `null`, `0`, `NaN`, empty text and an empty list are falsey; every object is truthy.
+    public var isTruthy: Bool {
         switch self {
-        case .bool(let b): return !b
-        case .null: return true
-        case .array(let items): return items.isEmpty
-        case .string(let s): return s.isEmpty
-        default: return false
-        }
-    }
-
-    /// The member called `name`, if this is an object that has one.
-    public subscript(name: String) -> TemplateValue? {
-        if case .object(let members) = self { return members[name] }
-        return nil
-    }
-
-    /// How the value reads when interpolated.
-    public var text: String {
-        switch self {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .double(let d):
-            if d.rounded() == d, abs(d) < 1e15 { return String(Int(d)) }
-            return String(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return ""
-        case .array, .object: return ""
+        case .string(let text): return !text.isEmpty
+        case .int(let number): return number != 0
+        case .double(let number): return number != 0 && !number.isNaN
+        case .bool(let flag): return flag
+        case .array(let items): return !items.isEmpty
+        case .object: return true
+        case .null: return false
         }
     }
 }
 
-extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral {
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
     public init(floatLiteral value: Double) { self = .double(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .array(elements) }
+    /// A repeated key keeps its last value, as a JSON object would.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }

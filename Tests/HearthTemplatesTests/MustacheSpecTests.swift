@@ -1,54 +1,65 @@
 import Foundation
-import XCTest
 import HearthTemplates
+import XCTest
 
-/// Every test of the Mustache 1.4.2 spec suites we ship (lambdas are optional in the spec and not included).
+/// Runs every case of the Mustache 1.4.2 spec suites in `Tests/Fixtures/mustache-1.4.2`
+/// (lambdas are an optional module of the spec and are not included).
 final class MustacheSpecTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/mustache-1.4.2")
 
-    /// Turns JSON from the spec files into template data, keeping booleans apart from numbers.
-    static func value(_ json: Any) -> TemplateValue {
-        switch json {
-        case let string as String: return .string(string)
-        case let number as NSNumber:
-            // On Linux a JSON boolean decodes as an NSNumber whose type is Bool.
-            if type(of: number) == type(of: NSNumber(value: true)), number === kCFBooleanTrueOrFalse(number) { return .bool(number.boolValue) }
-            let double = number.doubleValue
-            return double.rounded() == double && abs(double) < 1e15 ? .int(Int(double)) : .double(double)
-        case let array as [Any]: return .array(array.map(value))
-        case let object as [String: Any]: return .object(object.mapValues(value))
-        default: return .null
-        }
+    /// The suites and how many cases each holds, so a lost file or case fails instead of passing quietly.
+    static let suites = [
+        "comments": 12, "delimiters": 14, "interpolation": 42, "inverted": 22,
+        "partials": 12, "sections": 34, "~inheritance": 27,
+    ]
+
+    func testSuitesHoldAllOfTheSpecsCases() {
+        XCTAssertEqual(Self.suites.values.reduce(0, +), 163)
     }
 
-    private static func kCFBooleanTrueOrFalse(_ number: NSNumber) -> NSNumber? {
-        String(cString: number.objCType) == "c" ? number : nil
+    func testFolderHoldsExactlyTheSuitesAndLicense() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).sorted()
+        XCTAssertEqual(files, (Self.suites.keys.map { $0 + ".json" } + ["LICENSE"]).sorted())
     }
 
-    func testEverySpecSuite() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertEqual(files, ["comments.json", "delimiters.json", "interpolation.json", "inverted.json", "partials.json", "sections.json", "~inheritance.json"])
-        var count = 0
-        for file in files {
-            let data = try Data(contentsOf: Self.folder.appendingPathComponent(file))
-            let suite = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-            for test in suite["tests"] as! [[String: Any]] {
-                count += 1
-                let name = test["name"] as! String
-                var templates = (test["partials"] as? [String: String]) ?? [:]
-                templates["<test>"] = test["template"] as? String
-                let expected = test["expected"] as! String
-                do {
-                    let library = try TemplateLibrary(templates: templates)
-                    let output = try library.render("<test>", Self.value(test["data"] ?? NSNull()))
-                    XCTAssertEqual(output, expected, "\(file): \(name)\ntemplate: \((test["template"] as! String).debugDescription)")
-                } catch {
-                    XCTFail("\(file): \(name) threw \(error)")
+    func testComments() throws { try run("comments") }
+    func testDelimiters() throws { try run("delimiters") }
+    func testInterpolation() throws { try run("interpolation") }
+    func testInverted() throws { try run("inverted") }
+    func testPartials() throws { try run("partials") }
+    func testSections() throws { try run("sections") }
+    func testInheritance() throws { try run("~inheritance") }
+
+    /// Renders each case of one suite with its partials and compares the output byte for byte.
+    private func run(_ suite: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let data = try Data(contentsOf: Self.folder.appendingPathComponent(suite + ".json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let cases = try XCTUnwrap(json["tests"] as? [[String: Any]])
+        XCTAssertEqual(cases.count, Self.suites[suite], "\(suite): number of cases", file: file, line: line)
+        var passed = 0
+        for testCase in cases {
+            let name = try XCTUnwrap(testCase["name"] as? String)
+            let source = try XCTUnwrap(testCase["template"] as? String)
+            let expected = try XCTUnwrap(testCase["expected"] as? String)
+            let partials = testCase["partials"] as? [String: String] ?? [:]
+            let context = TemplateValue(json: testCase["data"] ?? NSNull())
+            let report = "\(suite) › \(name)\n  template: \(source.debugDescription)\n  partials: \(partials.debugDescription)"
+            do {
+                var library = try TemplateLibrary(templates: partials)
+                // The name can't clash with a partial: spec partial names never contain spaces.
+                library.insert(try Template(source, name: "spec case"))
+                let actual = try library.render("spec case", context)
+                if actual == expected {
+                    passed += 1
+                } else {
+                    XCTFail("\(report)\n  expected: \(expected.debugDescription)\n  actual:   \(actual.debugDescription)", file: file, line: line)
                 }
+            } catch {
+                XCTFail("\(report)\n  expected: \(expected.debugDescription)\n  threw:    \(error)", file: file, line: line)
             }
         }
-        XCTAssertEqual(count, 163)
+        XCTAssertEqual(passed, cases.count, "\(suite): cases passed", file: file, line: line)
     }
 }
