@@ -1,155 +1,234 @@
 import Foundation
 import HearthMarkdown
 
-/// Reads a module written in XML: pages of Markdown sections, callouts and quizzes.
-struct ModuleXMLLoader {
-    let path: String
-    var diagnostics = Diagnostics()
+extension XMLContentLoader {
+    /// Reads a module written in XML (`courses/<course>/<nn>-<name>.xml`); `id` comes from the file name
+    /// unless `<module id="…">` gives one.
+    static func loadModule(_ data: Data, path: String, id: String, defaultLanguage: String) -> (Module?, Diagnostics) {
+        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, rootName: "module", fileKind: "an XML module")
+        var diagnostics = problems
+        guard let root = parsed else { return (nil, diagnostics) }
+        var reader = ModuleReader(check: XMLElementChecker(path: path))
+        let module = reader.module(from: root, fileID: id, defaultLanguage: defaultLanguage)
+        diagnostics.append(contentsOf: reader.check.diagnostics)
+        return (module, diagnostics)
+    }
+}
 
-    static func load(_ data: Data, path: String, id: String, defaultLanguage: String) -> (Module?, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, expected: "module", what: "an XML module")
-        guard let root = parsed else { return (nil, problems) }
-        var loader = ModuleXMLLoader(path: path)
-        loader.diagnostics = problems
-        let module = loader.module(root, id: id, language: defaultLanguage)
-        return (module, loader.diagnostics)
+/// Reads one XML module into a `Module`, checking each part as it goes.
+private struct ModuleReader {
+    static let markdownParser = MarkdownParser(extensions: .all)
+
+    var check: XMLElementChecker
+    /// Quizzes so far, to name those without an id as the Markdown format does: `<module>-quiz`, `-quiz-2`, ….
+    var quizCount = 0
+
+    mutating func module(from root: XMLElementNode, fileID: String, defaultLanguage: String) -> Module {
+        check.expect(root, attributes: ["id", "title", "summary", "minutes", "language"], children: [.many("page")])
+        let id = check.identifier("id", of: root, required: false) ?? fileID
+        let title = check.required("title", of: root) ?? id
+        let minutes = check.integer("minutes", of: root, in: 1...600)
+        let language = check.language(of: root) ?? defaultLanguage
+        let pages = root.children(named: "page").map { page($0, moduleID: id) }
+        if pages.isEmpty { check.error("<module> needs at least one <page>", at: root) }
+        return Module(id: id, title: title, summary: root.attributes["summary"] ?? "", minutes: minutes, language: language,
+                      pages: pages, location: check.location(of: root))
     }
 
-    private mutating func module(_ root: XMLElementNode, id: String, language: String) -> Module {
-        var reader = XMLElementReader(root, path: path)
-        reader.allow(attributes: ["id", "title", "summary", "minutes", "language"], children: ["page"])
-        let title = reader.required("title") ?? id
-        let minutes = reader.integer("minutes", in: 1...600)
-        var quizNumber = 0
-        var pages: [Page] = []
-        for element in reader.children("page") {
-            var pageReader = XMLElementReader(element, path: path)
-            pageReader.allow(attributes: ["title"], children: ["section", "callout", "quiz"])
-            let pageTitle = pageReader.required("title") ?? title
-            var parts: [PagePart] = []
-            for child in element.children {
-                switch child.name {
-                case "section":
-                    var sectionReader = XMLElementReader(child, path: path)
-                    sectionReader.allow(attributes: [])
-                    parts.append(.text(markdown(child)))
-                    diagnostics.append(contentsOf: sectionReader.diagnostics)
-                case "callout":
-                    var calloutReader = XMLElementReader(child, path: path)
-                    calloutReader.allow(attributes: ["kind", "title"])
-                    let raw = child.attributes["kind"] ?? "note"
-                    let kind = CalloutKind(rawValue: raw) ?? .note
-                    if CalloutKind(rawValue: raw) == nil {
-                        calloutReader.diagnostics.error("kind=\"\(raw)\" should be tip, note, warning or reflect", at: calloutReader.location)
-                    }
-                    parts.append(.callout(kind: kind, title: child.attributes["title"] ?? "", body: markdown(child)))
-                    diagnostics.append(contentsOf: calloutReader.diagnostics)
-                case "quiz":
-                    quizNumber += 1
-                    let defaultID = quizNumber == 1 ? "\(id)-quiz" : "\(id)-quiz-\(quizNumber)"
-                    parts.append(.quiz(quiz(child, defaultID: defaultID)))
-                default:
-                    break
-                }
+    private mutating func page(_ element: XMLElementNode, moduleID: String) -> Page {
+        check.expect(element, attributes: ["title"], children: [.many("section"), .many("callout"), .many("quiz")])
+        let title = check.required("title", of: element) ?? ""
+        var parts: [PagePart] = []
+        for child in element.children {
+            switch child.name {
+            case "section":
+                check.expect(child, attributes: [], text: .markdown)
+                parts.append(.text(markdown(child)))
+            case "callout":
+                check.expect(child, attributes: ["kind", "title"], text: .markdown)
+                let kind = check.oneOf(CalloutKind.allCases.map(\.rawValue), "kind", of: child).flatMap(CalloutKind.init) ?? .note
+                parts.append(.callout(kind: kind, title: child.attributes["title"] ?? "", body: markdown(child)))
+            case "quiz":
+                parts.append(.quiz(quiz(child, moduleID: moduleID)))
+            default:
+                break  // reported by expect
             }
-            if parts.isEmpty { pageReader.diagnostics.error("this page is empty; add a <section>, <callout> or <quiz>", at: pageReader.location) }
-            pages.append(Page(title: pageTitle, parts: parts, location: pageReader.location))
-            diagnostics.append(contentsOf: pageReader.diagnostics)
         }
-        if pages.isEmpty { reader.diagnostics.error("a module needs at least one <page>", at: reader.location) }
-        diagnostics.append(contentsOf: reader.diagnostics)
-        return Module(id: root.attributes["id"] ?? id, title: title, summary: root.attributes["summary"] ?? "", minutes: minutes,
-                      language: root.attributes["language"] ?? language, pages: pages, location: reader.location)
+        // A page whose only children are misspelt is reported for those, not as empty.
+        if element.children.isEmpty { check.error("this <page> is empty; add a <section>, <callout> or <quiz>", at: element) }
+        return Page(title: title, parts: parts, location: check.location(of: element))
     }
 
-    /// An element's text as Markdown, with its common indentation removed.
-    private func markdown(_ element: XMLElementNode) -> MarkdownText {
-        var lines = element.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var firstLine = element.textLine
-        while let first = lines.first, first.allSatisfy(\.isWhitespace), lines.count > 1 {
+    /// An element's text as Markdown, without the indentation it shares with its neighbours, and placed so
+    /// that the Markdown's line 1 is the line in the XML file where the text starts.
+    private mutating func markdown(_ element: XMLElementNode) -> MarkdownText {
+        let isBlank = { (line: Substring) in line.allSatisfy { $0 == " " || $0 == "\t" } }
+        var lines = element.text.split(separator: "\n", omittingEmptySubsequences: false)
+        var start = element.textStart
+        // A line break straight after the start tag is layout, not text.
+        var opensOnTagLine = true
+        while lines.count > 1, isBlank(lines[0]) {
             lines.removeFirst()
-            firstLine += 1
+            start = XMLPosition(line: start.line + 1, column: 1)
+            opensOnTagLine = false
         }
-        let indent = lines.filter { !$0.allSatisfy(\.isWhitespace) }
-            .map { $0.prefix { $0 == " " || $0 == "\t" }.count }.min() ?? 0
-        let text = lines.map { String($0.dropFirst(min(indent, $0.prefix { $0 == " " || $0 == "\t" }.count))) }.joined(separator: "\n")
-        let tree = MarkdownParser(extensions: .all).parse(text)
-        return MarkdownText(source: text, tree: tree, location: SourceLocation(path: path, line: firstLine, column: indent + 1))
+        while let last = lines.last, isBlank(last) { lines.removeLast() }
+        guard !lines.isEmpty else {
+            check.error("this <\(element.name)> is empty; write its text inside it", at: element)
+            return MarkdownText(source: "", tree: Self.markdownParser.parse(""), location: check.location(of: element))
+        }
+        // Text that opens on the tag's line starts mid-line, so only the lines after it show the shared indentation.
+        let indented = (opensOnTagLine ? lines.dropFirst() : lines[...]).filter { !isBlank($0) }
+        let indent = indented.map { $0.prefix { $0 == " " || $0 == "\t" } }
+            .reduce(nil as Substring?) { shared, next in shared.map { commonPrefix($0, next) } ?? next } ?? ""
+        var source: [Substring] = []
+        for (index, line) in lines.enumerated() {
+            if index == 0 && opensOnTagLine {
+                let leading = line.prefix { $0 == " " || $0 == "\t" }
+                source.append(line.dropFirst(leading.count))
+                start.column += leading.unicodeScalars.count
+            } else {
+                source.append(isBlank(line) ? "" : line.dropFirst(indent.count))
+            }
+        }
+        if !opensOnTagLine { start.column = indent.unicodeScalars.count + 1 }
+        let text = source.joined(separator: "\n") + "\n"
+        return MarkdownText(source: text, tree: Self.markdownParser.parse(text),
+                            location: SourceLocation(path: check.path, line: start.line, column: start.column))
     }
 
-    private mutating func quiz(_ element: XMLElementNode, defaultID: String) -> Quiz {
-        var reader = XMLElementReader(element, path: path)
-        reader.allow(attributes: ["id", "title", "pass-mark", "attempts", "draw"], children: ["question", "scenario", "band"])
-        var quiz = Quiz(id: element.attributes["id"] ?? defaultID, title: element.attributes["title"] ?? "", questions: [],
-                        passMark: reader.integer("pass-mark", in: 0...100), attempts: reader.integer("attempts", in: 1...100),
-                        draw: reader.integer("draw", in: 1...1000), location: reader.location)
+    private func commonPrefix(_ a: Substring, _ b: Substring) -> Substring {
+        a.prefix(zip(a, b).prefix { $0 == $1 }.count)
+    }
+
+    private mutating func quiz(_ element: XMLElementNode, moduleID: String) -> Quiz {
+        quizCount += 1
+        check.expect(element, attributes: ["id", "title", "pass-mark", "attempts", "draw"],
+                     children: [.many("question"), .many("scenario"), .many("band")])
+        let defaultID = quizCount == 1 ? "\(moduleID)-quiz" : "\(moduleID)-quiz-\(quizCount)"
+        var quiz = Quiz(id: check.identifier("id", of: element, required: false) ?? defaultID,
+                        title: element.attributes["title"] ?? "",
+                        questions: [], passMark: check.integer("pass-mark", of: element, in: 0...100),
+                        attempts: check.integer("attempts", of: element, in: 1...100),
+                        draw: check.integer("draw", of: element, in: 1...1000), location: check.location(of: element))
         for child in element.children {
             switch child.name {
             case "question": quiz.questions.append(question(child, number: quiz.questions.count + 1))
             case "scenario": quiz.questions.append(scenario(child, number: quiz.questions.count + 1))
-            case "band":
-                var bandReader = XMLElementReader(child, path: path)
-                bandReader.allow(attributes: ["min", "max"])
-                if let low = bandReader.integer("min", in: 0...100), let high = bandReader.integer("max", in: 0...100), low <= high {
-                    quiz.bands.append(ScoreBand(minimum: low, maximum: high, feedback: child.trimmedText, location: bandReader.location))
-                } else {
-                    bandReader.diagnostics.error("a <band> needs min and max percentages, min no more than max", at: bandReader.location)
-                }
-                diagnostics.append(contentsOf: bandReader.diagnostics)
-            default:
-                break
+            case "band": if let band = scoreBand(child) { quiz.bands.append(band) }
+            default: break  // reported by expect
             }
         }
-        if quiz.questions.isEmpty { reader.diagnostics.error("this quiz has no questions", at: reader.location) }
-        if !QuizRules.isIdentifier(quiz.id) {
-            reader.diagnostics.error("the quiz id '\(quiz.id)' should be lower-case letters, digits and hyphens", at: reader.location)
+
+        if quiz.questions.isEmpty { check.error("this <quiz> has no questions; add a <question> or a <scenario>", at: element) }
+        for (index, question) in quiz.questions.enumerated() {
+            if let first = quiz.questions[..<index].first(where: { $0.id == question.id }) {
+                check.diagnostics.error("the question id '\(question.id)' is already used on line \(first.location.line) of this quiz; give each question its own id",
+                                        at: question.location)
+            }
         }
         if let draw = quiz.draw, draw > quiz.questions.count {
-            reader.diagnostics.error("draw=\"\(draw)\" asks for more questions than the quiz has (\(quiz.questions.count))", at: reader.location)
+            check.error("draw=\"\(draw)\" asks for more questions than this quiz has (\(quiz.questions.count))", at: element)
         }
-        for question in quiz.questions { reader.diagnostics.append(contentsOf: QuizRules.check(question)) }
-        QuizRules.checkBands(quiz.bands, into: &reader.diagnostics)
-        diagnostics.append(contentsOf: reader.diagnostics)
+        if let attempts = quiz.attempts, quiz.passMark == nil {
+            check.error("attempts=\"\(attempts)\" only applies to an assessed quiz; add a pass-mark=\"…\" or remove attempts", at: element)
+        }
+        // The same rules as Markdown quizzes, with the advice put in XML terms.
+        for question in quiz.questions { check.diagnostics.append(contentsOf: Self.inXMLTerms(QuizRules.check(question))) }
+        var bandProblems = Diagnostics()
+        QuizRules.checkBands(quiz.bands, into: &bandProblems)
+        check.diagnostics.append(contentsOf: bandProblems)
         return quiz
     }
 
     private mutating func question(_ element: XMLElementNode, number: Int) -> Question {
-        var reader = XMLElementReader(element, path: path)
-        reader.allow(attributes: ["id", "kind"], children: ["prompt", "hint", "option"])
-        let raw = element.attributes["kind"] ?? "single"
-        let kind = Question.Kind(rawValue: raw).flatMap { $0 == .scenario ? nil : $0 } ?? .singleChoice
-        if Question.Kind(rawValue: raw) == nil || raw == "scenario" {
-            reader.diagnostics.error("kind=\"\(raw)\" should be single, multiple or true-false (scenarios use <scenario>)", at: reader.location)
+        check.expect(element, attributes: ["id", "kind"], children: [.one("prompt"), .many("hint"), .many("option")])
+        let id = check.identifier("id", of: element, required: false) ?? "q\(number)"
+        var kind = Question.Kind.singleChoice
+        if element.attributes["kind"] == Question.Kind.scenario.rawValue {
+            check.error("kind=\"scenario\" is not a kind of <question>; write a scenario as <scenario> with <choice>s", at: element)
+        } else if let raw = check.oneOf(["single", "multiple", "true-false"], "kind", of: element), let named = Question.Kind(rawValue: raw) {
+            kind = named
         }
-        let options = reader.children("option").map { option -> Option in
-            var optionReader = XMLElementReader(option, path: path)
-            optionReader.allow(attributes: ["correct"], children: ["feedback"])
-            let result = Option(text: option.trimmedText, isCorrect: optionReader.boolean("correct"),
-                                feedback: optionReader.children("feedback").first?.trimmedText ?? "", location: optionReader.location)
-            reader.diagnostics.append(contentsOf: optionReader.diagnostics)
-            return result
+        let prompt = inlineText("prompt", in: element, what: "the question")
+        let options = element.children(named: "option").map { option -> Option in
+            check.expect(option, attributes: ["correct"], children: [.one("feedback")], text: .markdown)
+            var text = check.plainText(of: option)
+            if text.isEmpty { check.error("this <option> has no text; write the answer before its <feedback>", at: option) }
+            // The model's true/false options are exactly "true" and "false", however the author capitalised them.
+            if kind == .trueFalse, ["true", "false"].contains(text.lowercased()) { text = text.lowercased() }
+            return Option(text: text, isCorrect: check.boolean("correct", of: option),
+                          feedback: optionalInlineText("feedback", in: option), location: check.location(of: option))
         }
-        diagnostics.append(contentsOf: reader.diagnostics)
-        return Question(id: element.attributes["id"] ?? "q\(number)", kind: kind,
-                        prompt: reader.children("prompt").first?.trimmedText ?? "",
-                        hints: reader.children("hint").map(\.trimmedText), options: options, location: reader.location)
+        return Question(id: id, kind: kind, prompt: prompt, hints: hints(in: element), options: options,
+                        location: check.location(of: element))
     }
 
     private mutating func scenario(_ element: XMLElementNode, number: Int) -> Question {
-        var reader = XMLElementReader(element, path: path)
-        reader.allow(attributes: ["id"], children: ["situation", "hint", "choice"])
-        let options = reader.children("choice").map { choice -> Option in
-            var choiceReader = XMLElementReader(choice, path: path)
-            choiceReader.allow(attributes: ["better"], children: ["say", "consequence", "feedback"])
-            let result = Option(text: choiceReader.children("say").first?.trimmedText ?? "", isCorrect: choiceReader.boolean("better"),
-                                feedback: choiceReader.children("feedback").first?.trimmedText ?? "",
-                                consequence: choiceReader.children("consequence").first?.trimmedText ?? "", location: choiceReader.location)
-            reader.diagnostics.append(contentsOf: choiceReader.diagnostics)
-            return result
+        check.expect(element, attributes: ["id"], children: [.one("situation"), .many("hint"), .many("choice")])
+        let id = check.identifier("id", of: element, required: false) ?? "q\(number)"
+        let situation = inlineText("situation", in: element, what: "the situation, ending with a question such as 'What would you say next?'")
+        let choices = element.children(named: "choice").map { choice -> Option in
+            check.expect(choice, attributes: ["better"], children: [.one("say"), .one("consequence"), .one("feedback")])
+            return Option(text: inlineText("say", in: choice, what: "what the person would say"),
+                          isCorrect: check.boolean("better", of: choice),
+                          feedback: optionalInlineText("feedback", in: choice),
+                          consequence: optionalInlineText("consequence", in: choice), location: check.location(of: choice))
         }
-        diagnostics.append(contentsOf: reader.diagnostics)
-        return Question(id: element.attributes["id"] ?? "q\(number)", kind: .scenario,
-                        prompt: reader.children("situation").first?.trimmedText ?? "",
-                        hints: reader.children("hint").map(\.trimmedText), options: options, location: reader.location)
+        return Question(id: id, kind: .scenario, prompt: situation, hints: hints(in: element), options: choices,
+                        location: check.location(of: element))
+    }
+
+    private mutating func hints(in element: XMLElementNode) -> [String] {
+        element.children(named: "hint").map { hint in
+            check.expect(hint, attributes: [], text: .markdown)
+            let text = check.plainText(of: hint)
+            if text.isEmpty { check.error("this <hint> is empty; write the hint in it, or remove it", at: hint) }
+            return text
+        }
+    }
+
+    private mutating func scoreBand(_ element: XMLElementNode) -> ScoreBand? {
+        check.expect(element, attributes: ["min", "max"], text: .markdown)
+        let low = check.integer("min", of: element, in: 0...100), high = check.integer("max", of: element, in: 0...100)
+        for name in ["min", "max"] where element.attributes[name] == nil { _ = check.required(name, of: element) }
+        let feedback = check.plainText(of: element)
+        if feedback.isEmpty { check.error("this <band> has no feedback; write what to show for scores in this range", at: element) }
+        guard let low, let high else { return nil }
+        guard low <= high else {
+            check.error("min=\"\(low)\" is more than max=\"\(high)\" on this <band>", at: element)
+            return nil
+        }
+        return ScoreBand(minimum: low, maximum: high, feedback: feedback, location: check.location(of: element))
+    }
+
+    /// The inline Markdown in a child that must be there, e.g. a question's `<prompt>`.
+    private mutating func inlineText(_ name: String, in element: XMLElementNode, what: String) -> String {
+        check.requiredText(of: name, in: element, what: what, text: .markdown)
+    }
+
+    /// The inline Markdown in a child that may be left out, e.g. an option's `<feedback>`.
+    private mutating func optionalInlineText(_ name: String, in element: XMLElementNode) -> String {
+        check.optionalText(of: name, in: element, text: .markdown)
+    }
+
+    /// `QuizRules` words its advice for the Markdown quiz syntax; XML authors need the same advice in XML terms.
+    private static let xmlAdvice: [(markdown: String, xml: String)] = [
+        ("mark the right option with '*' instead of '-'", "add correct=\"true\" to the right <option>"),
+        ("start it with '??' to make it multiple choice", "add kind=\"multiple\" to the <question> to make it multiple choice"),
+        ("mark each right option with '*'", "add correct=\"true\" to each right <option>"),
+        ("a true/false question ('?!') has exactly two options", "a true-false question has exactly two options"),
+        ("mark either 'true' or 'false' as the answer with '*'", "add correct=\"true\" to either the 'true' or the 'false' <option>"),
+        ("mark at least one with '*'", "add better=\"true\" to at least one <choice>"),
+        ("on an indented '=> …' line", "in a <consequence>"),
+    ]
+
+    private static func inXMLTerms(_ diagnostics: Diagnostics) -> Diagnostics {
+        var reworded = Diagnostics()
+        for var diagnostic in diagnostics.all {
+            for advice in xmlAdvice { diagnostic.message = diagnostic.message.replacingOccurrences(of: advice.markdown, with: advice.xml) }
+            reworded.append(diagnostic)
+        }
+        return reworded
     }
 }

@@ -1,85 +1,87 @@
 import Foundation
 
-/// Loads the XML content formats: `site.xml`, measures and modules (schema: Docs/hearth-content.xsd).
-enum XMLContentLoader {
-    /// `site.xml`: the deployment's title, language, areas and settings.
+extension XMLContentLoader {
+    /// Reads `site.xml`; whatever it leaves out keeps its `SiteSettings()` default.
     static func loadSite(_ data: Data, path: String) -> (SiteSettings, Diagnostics) {
-        var settings = SiteSettings()
-        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, expected: "site", what: "site.xml")
+        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, rootName: "site", fileKind: "site.xml")
         var diagnostics = problems
-        guard let root = parsed else { return (settings, diagnostics) }
-        var reader = XMLElementReader(root, path: path)
-        reader.allow(attributes: [], children: ["title", "language", "base-url", "api", "consent", "reading-age", "areas"])
-        for child in root.children {
-            var item = XMLElementReader(child, path: path)
-            switch child.name {
-            case "title":
-                item.allow(attributes: [])
-                settings.title = child.trimmedText
-            case "language":
-                item.allow(attributes: [])
-                settings.language = child.trimmedText
-                if !LanguageTag.isValid(settings.language) {
-                    item.diagnostics.error("'\(settings.language)' is not a language tag; write one such as en-GB or cy", at: item.location)
-                }
-            case "base-url":
-                item.allow(attributes: [])
-                settings.baseURL = child.trimmedText
-            case "api":
-                item.allow(attributes: ["base"])
-                if let base = item.required("base") { settings.apiBaseURL = base }
-            case "consent":
-                item.allow(attributes: ["version"])
-                if let version = item.required("version") { settings.consentVersion = version }
-            case "reading-age":
-                item.allow(attributes: ["max"])
-                if let max = item.number("max") { settings.readingAgeLimit = max }
-            case "areas":
-                item.allow(attributes: [], children: ["area"])
-                var seen = Set<String>()
-                for area in child.children where area.name == "area" {
-                    var areaReader = XMLElementReader(area, path: path)
-                    areaReader.allow(attributes: ["code", "name"])
-                    guard let code = areaReader.required("code"), let name = areaReader.required("name") else {
-                        item.diagnostics.append(contentsOf: areaReader.diagnostics)
-                        continue
-                    }
-                    if !Self.isAreaCode(code) {
-                        areaReader.diagnostics.error("'\(code)' is not an ONS area code (a letter and eight digits, such as E10000012)", at: areaReader.location)
-                    } else if !seen.insert(code).inserted {
-                        areaReader.diagnostics.error("the area \(code) is listed twice", at: areaReader.location)
-                    } else {
-                        settings.areas.append(.init(code: code, name: name))
-                    }
-                    item.diagnostics.append(contentsOf: areaReader.diagnostics)
-                }
-            default:
-                break
-            }
-            reader.diagnostics.append(contentsOf: item.diagnostics)
-        }
-        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let root = parsed else { return (SiteSettings(), diagnostics) }
+        var check = XMLElementChecker(path: path)
+        let settings = siteSettings(from: root, check: &check)
+        diagnostics.append(contentsOf: check.diagnostics)
         return (settings, diagnostics)
     }
 
-    static func isAreaCode(_ code: String) -> Bool {
-        let bytes = Array(code.utf8)
-        return bytes.count == 9 && (bytes[0] >= 0x41 && bytes[0] <= 0x5A) && bytes.dropFirst().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    private static func siteSettings(from root: XMLElementNode, check: inout XMLElementChecker) -> SiteSettings {
+        var settings = SiteSettings()
+        check.expect(root, attributes: [], children: [.one("title"), .one("language"), .one("base-url"), .one("api"),
+                                                      .one("consent"), .one("reading-age"), .one("areas")])
+        for element in root.children {
+            switch element.name {
+            case "title":
+                check.expect(element, attributes: [], text: .plain)
+                settings.title = check.plainText(of: element)
+                if settings.title.isEmpty { check.error("<title> is empty; write the site's name in it", at: element) }
+            case "language":
+                check.expect(element, attributes: [], text: .plain)
+                settings.language = check.plainText(of: element)
+                if !isLanguageTag(settings.language) {
+                    check.error("'\(settings.language)' is not a language tag; write one such as en-GB or cy", at: element)
+                }
+            case "base-url":
+                check.expect(element, attributes: [], text: .plain)
+                settings.baseURL = check.plainText(of: element)
+                if !settings.baseURL.hasPrefix("https://") && !settings.baseURL.hasPrefix("http://") {
+                    check.error("<base-url> should be the site's full address, starting with https://", at: element)
+                }
+            case "api":
+                check.expect(element, attributes: ["base"])
+                if let base = check.required("base", of: element) {
+                    if base.hasPrefix("/") || base.hasPrefix("https://") || base.hasPrefix("http://") {
+                        settings.apiBaseURL = base
+                    } else {
+                        check.error("base=\"\(base)\" on <api> should start with / (an address on this site) or https://", at: element)
+                    }
+                }
+            case "consent":
+                check.expect(element, attributes: ["version"])
+                if let version = check.required("version", of: element) { settings.consentVersion = version }
+            case "reading-age":
+                check.expect(element, attributes: ["max"])
+                if let max = check.number("max", of: element) {
+                    // Reading ages outside school years are not what the estimate measures.
+                    if (5...25).contains(max) {
+                        settings.readingAgeLimit = max
+                    } else {
+                        check.error("max=\"\(format(max))\" on <reading-age> should be an age in years from 5 to 25", at: element)
+                    }
+                } else if element.attributes["max"] == nil {
+                    _ = check.required("max", of: element)
+                }
+            case "areas":
+                settings.areas = areas(in: element, check: &check)
+            default:
+                break  // reported by expect
+            }
+        }
+        return settings
     }
-}
 
-/// BCP 47 language tags, checked for shape: `en`, `en-GB`, `cy`, `zh-Hant`.
-enum LanguageTag {
-    static func isValid(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
-    }
-}
-
-extension XMLContentLoader {
-    /// `courses/<course>/<nn>-<name>.xml`: a module written in XML.
-    static func loadModule(_ data: Data, path: String, id: String, defaultLanguage: String) -> (Module?, Diagnostics) {
-        ModuleXMLLoader.load(data, path: path, id: id, defaultLanguage: defaultLanguage)
+    private static func areas(in element: XMLElementNode, check: inout XMLElementChecker) -> [SiteSettings.Area] {
+        check.expect(element, attributes: [], children: [.many("area")])
+        var areas: [SiteSettings.Area] = []
+        for area in element.children(named: "area") {
+            check.expect(area, attributes: ["code", "name"])
+            let code = check.required("code", of: area), name = check.required("name", of: area)
+            guard let code, let name else { continue }
+            if !isAreaCode(code) {
+                check.error("'\(code)' is not an ONS area code (a capital letter and eight digits, such as E10000012)", at: area)
+            } else if areas.contains(where: { $0.code == code }) {
+                check.error("the area \(code) is listed twice; keep one", at: area)
+            } else {
+                areas.append(SiteSettings.Area(code: code, name: name))
+            }
+        }
+        return areas
     }
 }
