@@ -1,4 +1,3 @@
-import Foundation
 import HearthHTTP
 import HearthStore
 
@@ -26,7 +25,7 @@ public struct EventsEndpoint: Sendable {
 
     func parse(_ request: HTTPRequest) throws -> [LearningEvent] {
         let body = try JSONBody(request)
-        guard let list = body.fields["events"] as? [Any], body.fields.count == 1 else {
+        guard let list = body.value("events")?.array, body.fields.count == 1 else {
             throw Refusal(status: .badRequest, code: "malformed_batch", message: "the body must hold exactly one key, \"events\", a list", field: "events")
         }
         guard !list.isEmpty, list.count <= Self.maximumBatch else {
@@ -66,8 +65,8 @@ public struct EventsEndpoint: Sendable {
             }
         }
         var score: Double?
-        if let raw = fields.fields["score"], !(raw is NSNull) {
-            guard isQuiz, let number = JSONBody.number(raw), number >= 0, number <= 1 else {
+        if let raw = fields.value("score") {
+            guard isQuiz, let number = raw.number, number >= 0, number <= 1 else {
                 throw Refusal(status: .unprocessable, code: "out_of_range", message: "'score' is a number from 0 to 1, on quiz events only", field: fields.name("score"))
             }
             score = number

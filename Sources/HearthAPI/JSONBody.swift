@@ -14,7 +14,8 @@ struct Refusal: Error {
 
 /// Reads a JSON object from a request body, field by field, refusing anything not asked for.
 struct JSONBody {
-    let fields: [String: Any]
+    /// The object's members, in the order the client wrote them.
+    let fields: JSONObject
     /// The path of this object in the request, e.g. `events[2]`; empty for the top level.
     let path: String
 
@@ -24,22 +25,36 @@ struct JSONBody {
         guard type == "application/json" else {
             throw Refusal(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
         }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any] else {
+        let value: JSONValue
+        do {
+            value = try JSONReader.read(request.body)
+        } catch {
+            throw Refusal(status: .badRequest, code: "malformed_json", message: "the body is not valid JSON: \(error.message)")
+        }
+        guard let object = value.object else {
             throw Refusal(status: .badRequest, code: "malformed_json", message: "the body must be a JSON object")
         }
         fields = object
         path = ""
     }
 
-    init(_ value: Any, at path: String) throws {
-        guard let object = value as? [String: Any] else {
+    /// `value` as an object found at `path` inside the request; 400 when it is anything else.
+    init(_ value: JSONValue, at path: String) throws {
+        guard let object = value.object else {
             throw Refusal(status: .badRequest, code: "malformed_json", message: "this must be a JSON object", field: path)
         }
         fields = object
         self.path = path
     }
 
+    /// The full path of `key` in the request, for the error's `field`.
     func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The value of `key`; nil when it is absent or `null`, which the API treats alike.
+    func value(_ key: String) -> JSONValue? {
+        guard let value = fields[key], value != .null else { return nil }
+        return value
+    }
 
     /// Refuses keys outside `allowed`: the API takes no free text and nothing it does not need.
     func allow(_ allowed: Set<String>, what: String) throws {
@@ -51,11 +66,11 @@ struct JSONBody {
 
     /// A short string (at most 100 bytes), or nil when absent and not required.
     func text(_ key: String, required: Bool) throws -> String? {
-        guard let value = fields[key], !(value is NSNull) else {
+        guard let value = value(key) else {
             if required { throw Refusal(status: .badRequest, code: "missing_field", message: "'\(key)' is required", field: name(key)) }
             return nil
         }
-        guard let string = value as? String, !string.isEmpty, string.utf8.count <= 100 else {
+        guard let string = value.string, !string.isEmpty, string.utf8.count <= 100 else {
             throw Refusal(status: .badRequest, code: "invalid_field", message: "'\(key)' must be a short string", field: name(key))
         }
         return string
@@ -70,14 +85,7 @@ struct JSONBody {
         return value.lowercased()
     }
 
-    /// A JSON number's value; nil for anything else, including `true` and `false`
-    /// (on Linux they arrive as NSNumbers too, and 0 and 1 even cast to Bool).
-    static func number(_ value: Any?) -> Double? {
-        guard let number = value as? NSNumber else { return nil }
-        let type = String(cString: number.objCType)
-        return type == "c" || type == "B" ? nil : number.doubleValue
-    }
-
+    /// Whether `text` is a UUID in its 36-character form, in either case.
     static func isUUID(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 36 else { return false }

@@ -1,4 +1,3 @@
-import Foundation
 import HearthHTTP
 import HearthStore
 
@@ -32,15 +31,15 @@ struct ResponsesEndpoint: Sendable {
         }
         let area = try manifest.checkArea(try body.text("area", required: false), field: "area")
         let participant = try body.uuid("participant", required: false)
-        guard let raw = body.fields["answers"] as? [String: Any] else {
+        guard let raw = body.value("answers")?.object else {
             throw Refusal(status: .badRequest, code: "missing_field", message: "'answers' is required: an object of item id to score", field: "answers")
         }
         var answers: [String: Int] = [:]
-        for (item, value) in raw.sorted(by: { $0.key < $1.key }) {
+        for (item, value) in raw.members.sorted(by: { $0.key < $1.key }) {
             guard let allowed = measure.items[item] else {
                 throw Refusal(status: .unprocessable, code: "unknown_id", message: "the measure '\(measureID)' has no item '\(item)'", field: "answers.\(item)")
             }
-            guard let number = JSONBody.number(value), let score = Int(exactly: number), allowed.contains(score) else {
+            guard let number = value.number, let score = Int(exactly: number), allowed.contains(score) else {
                 let values = allowed.sorted()
                 throw Refusal(status: .unprocessable, code: "out_of_range",
                               message: "the answer to '\(item)' must be a score on its scale, \(values.first ?? 0) to \(values.last ?? 0)", field: "answers.\(item)")

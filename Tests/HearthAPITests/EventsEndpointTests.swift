@@ -83,4 +83,17 @@ final class EventsEndpointTests: XCTestCase {
         XCTAssertTrue(text.contains("\"field\":\"events[1].course\""))
         XCTAssertEqual(try store.count(), 0)
     }
+
+    func testABatchWithADuplicateKeyIsMalformedJSON() throws {
+        // Which "type" would count is anyone's guess, so the reader refuses the whole body rather than pick one.
+        let batch = """
+        {"events": [{"id": "\(id1)", "type": "course.started", "type": "course.completed", "course": "arguing-better"}]}
+        """
+        let (code, text) = post(batch)
+        XCTAssertEqual(code, 400)
+        XCTAssertTrue(text.hasPrefix("{\"error\":{\"code\":\"malformed_json\""), text)
+        XCTAssertTrue(text.contains("the key \\\"type\\\" appears twice"), text)
+        XCTAssertFalse(text.contains("\"field\""), text)
+        XCTAssertEqual(try store.count(), 0)
+    }
 }
