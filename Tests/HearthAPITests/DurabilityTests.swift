@@ -61,5 +61,8 @@ final class DurabilityTests: XCTestCase {
         let stored = try store.storedIDs()
         let lost = acknowledged.filter { !stored.contains($0) }
         XCTAssertEqual(lost, [], "acknowledged but not stored")
+        // A client that missed the acknowledgements retries: nothing is stored twice.
+        let retries = acknowledged.map { LearningEvent(id: $0, type: "module.started", course: "arguing-better", module: "what-happens") }
+        XCTAssertEqual(try store.append(retries), AppendResult(accepted: 0, duplicates: retries.count))
     }
 }

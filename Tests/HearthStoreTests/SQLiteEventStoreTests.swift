@@ -56,6 +56,48 @@ final class SQLiteEventStoreTests: XCTestCase {
         XCTAssertEqual(try reopened.count(), 2)
     }
 
+    func testRetriesAreRecognisedAcrossIndexGenerationsAndRestarts() throws {
+        let path = temporaryDatabase()
+        // More than one generation of ids (4,096), so some reach the index in sorted slices and some are still in memory.
+        let events = (0..<10_000).map { event(20_000 + $0) }
+        let batches = stride(from: 0, to: events.count, by: 100).map { Array(events[$0..<min($0 + 100, events.count)]) }
+        var store = try SQLiteEventStore(path: path)
+        for batch in batches { XCTAssertEqual(try store.append(batch).accepted, batch.count) }
+        let indexedBefore = try store.rowCount("event_ids")
+        XCTAssertGreaterThan(indexedBefore, 0, "a generation was merged into the index")
+        XCTAssertLessThan(indexedBefore, events.count, "the newest ids are still waiting in memory")
+        for batch in batches { XCTAssertEqual(try store.append(batch), AppendResult(accepted: 0, duplicates: batch.count)) }
+        store.close()
+
+        // After a restart the waiting ids are read back from the events table, and retries are still recognised.
+        store = try SQLiteEventStore(path: path)
+        defer { store.close() }
+        for batch in batches.reversed() { XCTAssertEqual(try store.append(batch), AppendResult(accepted: 0, duplicates: batch.count)) }
+        XCTAssertEqual(try store.append([event(1), event(1)]), AppendResult(accepted: 1, duplicates: 1), "a repeat inside one batch")
+        XCTAssertEqual(try store.count(), events.count + 1)
+    }
+
+    func testAnErasedNewestEventDoesNotLetItsSequenceNumberReturn() throws {
+        let path = temporaryDatabase()
+        var store = try SQLiteEventStore(path: path)
+        // One full generation whose newest event belongs to a participant who then withdraws.
+        let events = (0..<4096).map { event(40_000 + $0, participant: $0 == 4095 ? "p-1" : nil) }
+        for start in stride(from: 0, to: events.count, by: 100) {
+            XCTAssertEqual(try store.append(Array(events[start..<min(start + 100, events.count)])).accepted, min(100, events.count - start))
+        }
+        // Each read goes through the writer as an empty commit, which carries the index on by one slice.
+        var indexed = 0
+        for _ in 0..<20 where indexed < events.count { indexed = try store.rowCount("event_ids") }
+        XCTAssertEqual(indexed, events.count)
+        XCTAssertEqual(try store.erase(participant: "p-1"), 1)
+        // Had the erased row's number been reused, this event would sit below the index's high-water mark unindexed.
+        XCTAssertEqual(try store.append([event(1)]).accepted, 1)
+        store.close()
+        store = try SQLiteEventStore(path: path)
+        defer { store.close() }
+        XCTAssertEqual(try store.append([event(1)]), AppendResult(accepted: 0, duplicates: 1))
+    }
+
     func testHMACMatchesTheRFC4231Vector() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
         XCTAssertEqual(KeyedHash(key: Array("Jefe".utf8)).hex("what do ya want for nothing?"),
@@ -85,7 +127,7 @@ final class MigrationTests: XCTestCase {
             // A database as the first two migrations left it, with one event in it.
             let old = try SQLiteConnection(path: path)
             try old.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)")
-            for (index, sql) in SQLiteEventStore.migrations.prefix(2).enumerated() {
+            for (index, sql) in StoreSchema.migrations.prefix(2).enumerated() {
                 try old.execute(sql)
                 try old.execute("INSERT INTO schema_migrations (version) VALUES (\(index + 1))")
             }
@@ -96,6 +138,6 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try store.storedIDs(), ["3f2504e0-4f89-41d3-9a0c-0305e82c3301"])
         let event = LearningEvent(id: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", type: "course.started", course: "c")
         XCTAssertEqual(try store.append([event]), AppendResult(accepted: 0, duplicates: 1), "ids stay unique after the rebuild")
-        XCTAssertEqual(SQLiteEventStore.migrations.count, 3)
+        XCTAssertEqual(StoreSchema.migrations.count, 4)
     }
 }

@@ -45,6 +45,9 @@ final class SQLiteConnection {
 
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// The rowid of the last row inserted on this connection.
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }
 
 /// A prepared statement: bind, step, read, reset.
@@ -65,6 +68,7 @@ final class SQLiteStatement {
         case text(String)
         case integer(Int64)
         case real(Double)
+        case blob([UInt8])
         case null
     }
 
@@ -77,9 +81,56 @@ final class SQLiteStatement {
             case .text(let text): sqlite3_bind_text(statement, index, text, -1, hearth_sqlite_transient())
             case .integer(let n): sqlite3_bind_int64(statement, index, n)
             case .real(let d): sqlite3_bind_double(statement, index, d)
+            case .blob(let bytes): sqlite3_bind_blob(statement, index, bytes, Int32(bytes.count), hearth_sqlite_transient())
             case .null: sqlite3_bind_null(statement, index)
             }
         }
+    }
+
+    // The writer's hot path binds in place: no array of values per row.
+
+    /// Clears the previous run's state before binding afresh.
+    func reset() {
+        sqlite3_reset(statement)
+    }
+
+    func bind(_ index: Int32, _ text: String?) {
+        guard let text else { sqlite3_bind_null(statement, index); return }
+        sqlite3_bind_text(statement, index, text, -1, hearth_sqlite_transient())
+    }
+
+    func bind(_ index: Int32, _ number: Int64) {
+        sqlite3_bind_int64(statement, index, number)
+    }
+
+    func bind(_ index: Int32, _ number: Double?) {
+        guard let number else { sqlite3_bind_null(statement, index); return }
+        sqlite3_bind_double(statement, index, number)
+    }
+
+    func bind(_ index: Int32, _ id: EventID) {
+        _ = id.withBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, 16, hearth_sqlite_transient()) }
+    }
+
+    /// Steps once after binding in place; true when a row came back.
+    func step() throws -> Bool {
+        let result = sqlite3_step(statement)
+        if result == SQLITE_ROW { return true }
+        guard result == SQLITE_DONE else { throw StoreError(description: "database error: \(connection.lastError)") }
+        return false
+    }
+
+    /// A column of the current row as an integer.
+    func integer(at column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+
+    /// A column of the current row as an event id: 16 bytes, or the UUID text older rows hold.
+    func eventID(at column: Int32) -> EventID? {
+        if sqlite3_column_type(statement, column) == SQLITE_BLOB {
+            guard sqlite3_column_bytes(statement, column) == 16, let bytes = sqlite3_column_blob(statement, column) else { return nil }
+            return EventID(UnsafeRawBufferPointer(start: bytes, count: 16))
+        }
+        guard let text = sqlite3_column_text(statement, column) else { return nil }
+        return EventID(String(cString: text))
     }
 
     /// Runs to completion; returns rows changed.
@@ -107,6 +158,10 @@ final class SQLiteStatement {
                 case SQLITE_INTEGER: row.append(.integer(sqlite3_column_int64(statement, column)))
                 case SQLITE_FLOAT: row.append(.real(sqlite3_column_double(statement, column)))
                 case SQLITE_NULL: row.append(.null)
+                case SQLITE_BLOB:
+                    let count = Int(sqlite3_column_bytes(statement, column))
+                    let start = sqlite3_column_blob(statement, column)?.assumingMemoryBound(to: UInt8.self)
+                    row.append(.blob(Array(UnsafeBufferPointer(start: start, count: count))))
                 default: row.append(.text(String(cString: sqlite3_column_text(statement, column))))
                 }
             }

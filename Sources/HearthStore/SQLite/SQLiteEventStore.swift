@@ -7,70 +7,6 @@ import Glibc
 /// while the previous commit ran (group commit), and callers answered only after their batch
 /// is on disk.
 public final class SQLiteEventStore: EventStore, @unchecked Sendable {
-    /// Numbered schema changes, applied in order at start-up and recorded in `schema_migrations`.
-    static let migrations: [String] = [
-        """
-        CREATE TABLE events (
-            id TEXT PRIMARY KEY,
-            type TEXT NOT NULL,
-            course TEXT NOT NULL,
-            module TEXT,
-            quiz TEXT,
-            score REAL,
-            area TEXT,
-            participant TEXT,
-            hour INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
-        CREATE INDEX events_course_hour ON events(course, hour);
-        """,
-        """
-        CREATE TABLE responses (
-            id TEXT PRIMARY KEY,
-            measure TEXT NOT NULL,
-            occasion TEXT NOT NULL,
-            course TEXT,
-            area TEXT,
-            participant TEXT,
-            hour INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        CREATE TABLE response_items (
-            response TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
-            item TEXT NOT NULL,
-            value INTEGER NOT NULL,
-            PRIMARY KEY (response, item)
-        ) WITHOUT ROWID;
-        CREATE INDEX responses_participant ON responses(participant) WHERE participant IS NOT NULL;
-        CREATE TABLE consents (
-            participant TEXT PRIMARY KEY,
-            version TEXT NOT NULL,
-            hour INTEGER NOT NULL
-        ) WITHOUT ROWID;
-        """,
-        // Events keyed by random UUIDs dirtied a different page on every insert; a rowid table grows at
-        // its end and only the narrow unique index is written at random (about 2x the batches per second).
-        // The (course, hour) index goes until the research queries that need it arrive.
-        """
-        CREATE TABLE events_by_arrival (
-            seq INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            type TEXT NOT NULL,
-            course TEXT NOT NULL,
-            module TEXT,
-            quiz TEXT,
-            score REAL,
-            area TEXT,
-            participant TEXT,
-            hour INTEGER NOT NULL
-        );
-        INSERT INTO events_by_arrival (id, type, course, module, quiz, score, area, participant, hour)
-            SELECT id, type, course, module, quiz, score, area, participant, hour FROM events;
-        DROP TABLE events;
-        ALTER TABLE events_by_arrival RENAME TO events;
-        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
-        """,
-    ]
-
     /// One request's writes, run by the writer thread inside the shared transaction.
     private final class Batch {
         let write: (SQLiteEventStore, Int64) throws -> AppendResult
@@ -89,7 +25,26 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         }
     }
 
+    /// Transaction control, prepared once: the writer runs these for every request.
+    private struct TransactionStatements {
+        let begin, commit, rollback, savepoint, release, rollbackToSavepoint: SQLiteStatement
+
+        init(_ connection: SQLiteConnection) throws {
+            begin = try connection.prepare("BEGIN IMMEDIATE")
+            commit = try connection.prepare("COMMIT")
+            rollback = try connection.prepare("ROLLBACK")
+            savepoint = try connection.prepare("SAVEPOINT batch")
+            release = try connection.prepare("RELEASE batch")
+            rollbackToSavepoint = try connection.prepare("ROLLBACK TO batch")
+        }
+    }
+
     private let connection: SQLiteConnection
+    private let transaction: TransactionStatements
+    private let ids: EventIDIndex
+    /// Ids inserted under the current request's savepoint, handed to `ids` once it is released.
+    private var staged: [EventID] = []
+    private var stagedLastSeq: Int64 = 0
     private let insert: SQLiteStatement
     private let insertResponse: SQLiteStatement
     private let insertItem: SQLiteStatement
@@ -111,10 +66,13 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     /// Opens (or creates) the database at `path`; the hashing key lives beside it in `path.key` (mode 0600).
     public init(path: String) throws {
         connection = try SQLiteConnection(path: path)
-        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
-        try Self.migrate(connection)
+        // A larger page cache keeps the id index's pages in memory for the duplicate check.
+        try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192;")
+        try StoreSchema.migrate(connection)
+        transaction = try TransactionStatements(connection)
+        ids = try EventIDIndex(connection: connection)
         insert = try connection.prepare(
-            "INSERT OR IGNORE INTO events (id, type, course, module, quiz, score, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO events (id, type, course, module, quiz, score, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertResponse = try connection.prepare(
             "INSERT OR IGNORE INTO responses (id, measure, occasion, course, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertItem = try connection.prepare("INSERT INTO response_items (response, item, value) VALUES (?, ?, ?)")
@@ -134,23 +92,6 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         condition.broadcast()
         while writer != nil { condition.wait() }
         condition.unlock()
-    }
-
-    private static func migrate(_ connection: SQLiteConnection) throws {
-        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
-        let applied = try connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows()
-        guard case .integer(let current)? = applied.first?.first else { return }
-        for (index, sql) in migrations.enumerated() where index + 1 > current {
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
-                try connection.execute(sql)
-                try connection.execute("INSERT INTO schema_migrations (version) VALUES (\(index + 1))")
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
-            }
-        }
     }
 
     /// The secret for participant hashes: 32 random bytes, created on first start, readable only by this user.
@@ -242,22 +183,31 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private func commit(_ batches: [Batch]) {
         let hour = Int64(Date().timeIntervalSince1970 / 3600)
         var outcomes: [Result<AppendResult, Error>] = []
+        var arrived = 0
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            try Self.run(transaction.begin)
+            ids.begin()
             for batch in batches {
+                staged.removeAll(keepingCapacity: true)
                 do {
-                    try connection.execute("SAVEPOINT batch")
+                    try Self.run(transaction.savepoint)
                     let outcome = try batch.write(self, hour)
-                    try connection.execute("RELEASE batch")
+                    try Self.run(transaction.release)
+                    ids.stored(staged, lastSeq: stagedLastSeq)
+                    arrived += staged.count
                     outcomes.append(.success(outcome))
                 } catch {
-                    try? connection.execute("ROLLBACK TO batch; RELEASE batch")
+                    try? Self.run(transaction.rollbackToSavepoint)
+                    try? Self.run(transaction.release)
                     outcomes.append(.failure(error))
                 }
             }
-            try connection.execute("COMMIT")
+            try ids.mergeSlice(arrived: arrived)
+            try Self.run(transaction.commit)
+            ids.committed()
         } catch {
-            try? connection.execute("ROLLBACK")
+            try? Self.run(transaction.rollback)
+            ids.rolledBack()
             outcomes = batches.map { _ in .failure(error) }
         }
         condition.lock()
@@ -266,17 +216,32 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         for (batch, outcome) in zip(batches, outcomes) { batch.completion?(outcome) }
     }
 
+    private static func run(_ statement: SQLiteStatement) throws {
+        statement.reset()
+        _ = try statement.step()
+    }
+
     private func insert(_ events: [LearningEvent], hour: Int64) throws -> AppendResult {
-        var accepted = 0
         for event in events {
-            accepted += try insert.run([
-                .text(event.id), .text(event.type), .text(event.course),
-                event.module.map { .text($0) } ?? .null, event.quiz.map { .text($0) } ?? .null,
-                event.score.map { .real($0) } ?? .null, event.area.map { .text($0) } ?? .null,
-                event.participant.map { .text(hash.hex($0)) } ?? .null, .integer(hour),
-            ])
+            guard let id = EventID(event.id) else { throw StoreError(description: "an event id is not a UUID") }
+            // A repeat within the batch itself is not in the index until the batch's savepoint is released.
+            if staged.contains(id) { continue }
+            if try ids.contains(id) { continue }
+            insert.reset()
+            insert.bind(1, event.id)
+            insert.bind(2, event.type)
+            insert.bind(3, event.course)
+            insert.bind(4, event.module)
+            insert.bind(5, event.quiz)
+            insert.bind(6, event.score)
+            insert.bind(7, event.area)
+            insert.bind(8, event.participant.map { hash.hex($0) })
+            insert.bind(9, hour)
+            _ = try insert.step()
+            staged.append(id)
+            stagedLastSeq = connection.lastInsertedRowID
         }
-        return AppendResult(accepted: accepted, duplicates: events.count - accepted)
+        return AppendResult(accepted: staged.count, duplicates: events.count - staged.count)
     }
 
     private func insert(_ response: QuestionnaireResponse, hour: Int64) throws -> AppendResult {

@@ -1,0 +1,107 @@
+/// The store's schema as numbered migrations, applied in order at start-up and recorded in `schema_migrations`.
+enum StoreSchema {
+    static let migrations: [String] = [
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            course TEXT NOT NULL,
+            module TEXT,
+            quiz TEXT,
+            score REAL,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
+        CREATE INDEX events_course_hour ON events(course, hour);
+        """,
+        """
+        CREATE TABLE responses (
+            id TEXT PRIMARY KEY,
+            measure TEXT NOT NULL,
+            occasion TEXT NOT NULL,
+            course TEXT,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE response_items (
+            response TEXT NOT NULL REFERENCES responses(id) ON DELETE CASCADE,
+            item TEXT NOT NULL,
+            value INTEGER NOT NULL,
+            PRIMARY KEY (response, item)
+        ) WITHOUT ROWID;
+        CREATE INDEX responses_participant ON responses(participant) WHERE participant IS NOT NULL;
+        CREATE TABLE consents (
+            participant TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            hour INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+        // Events keyed by random UUIDs dirtied a different page on every insert; a rowid table grows at
+        // its end and only the narrow unique index is written at random (about 2x the batches per second).
+        // The (course, hour) index goes until the research queries that need it arrive.
+        """
+        CREATE TABLE events_by_arrival (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            course TEXT NOT NULL,
+            module TEXT,
+            quiz TEXT,
+            score REAL,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        );
+        INSERT INTO events_by_arrival (id, type, course, module, quiz, score, area, participant, hour)
+            SELECT id, type, course, module, quiz, score, area, participant, hour FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_by_arrival RENAME TO events;
+        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
+        """,
+        // Events are appended and never looked up by id; ids reach `event_ids` in sorted slices (EventIDIndex).
+        // AUTOINCREMENT, because `ids_indexed_through` is a seq and an erased newest row must not let its seq return.
+        """
+        CREATE TABLE events_log (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL,
+            type TEXT NOT NULL,
+            course TEXT NOT NULL,
+            module TEXT,
+            quiz TEXT,
+            score REAL,
+            area TEXT,
+            participant TEXT,
+            hour INTEGER NOT NULL
+        );
+        INSERT INTO events_log (seq, id, type, course, module, quiz, score, area, participant, hour)
+            SELECT seq, id, type, course, module, quiz, score, area, participant, hour FROM events;
+        DROP TABLE events;
+        ALTER TABLE events_log RENAME TO events;
+        CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
+        CREATE TABLE event_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO store_state (name, value) VALUES ('ids_indexed_through', 0);
+        """,
+    ]
+
+    /// Brings a database up to the newest schema, one migration per transaction.
+    static func migrate(_ connection: SQLiteConnection) throws {
+        try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
+        let applied = try connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows()
+        guard case .integer(let current)? = applied.first?.first else { return }
+        for (index, sql) in migrations.enumerated() where index + 1 > current {
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                try connection.execute(sql)
+                try connection.execute("INSERT INTO schema_migrations (version) VALUES (\(index + 1))")
+                try connection.execute("COMMIT")
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+}
