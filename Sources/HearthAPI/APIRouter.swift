@@ -46,9 +46,9 @@ public struct APIRouter: Sendable {
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             guard let openAPI else { return .error(.notFound, code: "not_found", message: "no API description is installed") }
             return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: openAPI)
-        case _ where request.path.hasPrefix("/api/v1/participants/"):
+        case _ where request.path.hasPrefix(Self.participantsPrefix):
             guard request.method == "DELETE" else { return methodNotAllowed("DELETE") }
-            return erase(String(request.path.dropFirst("/api/v1/participants/".count)))
+            return erase(String(request.path.dropFirst(Self.participantsPrefix.count)))
         case _ where request.path.hasPrefix("/api/"):
             return .error(.notFound, code: "not_found", message: "there is no API endpoint \(request.path)")
         default:
@@ -56,6 +56,13 @@ public struct APIRouter: Sendable {
             return site.response(for: request.path, ifNoneMatch: request.header("if-none-match"))
         }
     }
+
+    /// The path as logs and metrics show it: a participant id in a path is replaced by `{id}`.
+    public static let loggedPath: @Sendable (String) -> String = { path in
+        path.hasPrefix(participantsPrefix) ? participantsPrefix + "{id}" : path
+    }
+
+    static let participantsPrefix = "/api/v1/participants/"
 
     /// Erases everything held for a participant id (the person's right to withdraw).
     private func erase(_ participant: String) -> HTTPResponse {

@@ -7,7 +7,15 @@ public final class RequestMetrics: @unchecked Sendable {
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]
 
     private let lock = NSLock()
-    private var requests: [String: Int] = [:]
+    /// A counter's labels; kept apart rather than formatted, so counting a request builds no string.
+    private struct Labels: Hashable, Comparable {
+        var route: String
+        var status: Int
+
+        static func < (a: Labels, b: Labels) -> Bool { (a.route, a.status) < (b.route, b.status) }
+    }
+
+    private var requests: [Labels: Int] = [:]
     private var bucketCounts = [Int](repeating: 0, count: RequestMetrics.buckets.count)
     private var latencyCount = 0
     private var latencySum = 0.0
@@ -26,7 +34,7 @@ public final class RequestMetrics: @unchecked Sendable {
     }
 
     public func record(_ entry: HTTPServer.AccessRecord) {
-        let key = "route=\"\(Self.route(of: entry.path))\",status=\"\(entry.status)\""
+        let key = Labels(route: Self.route(of: entry.path), status: entry.status)
         lock.lock()
         requests[key, default: 0] += 1
         for (index, bound) in Self.buckets.enumerated() where entry.seconds <= bound { bucketCounts[index] += 1 }
@@ -40,7 +48,9 @@ public final class RequestMetrics: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var out = "# HELP hearth_http_requests_total HTTP requests by route and status.\n# TYPE hearth_http_requests_total counter\n"
-        for key in requests.keys.sorted() { out += "hearth_http_requests_total{\(key)} \(requests[key]!)\n" }
+        for key in requests.keys.sorted() {
+            out += "hearth_http_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(requests[key]!)\n"
+        }
         out += "# HELP hearth_http_request_duration_seconds Time from the first byte of a request to its response.\n"
         out += "# TYPE hearth_http_request_duration_seconds histogram\n"
         for (index, bound) in Self.buckets.enumerated() {

@@ -44,14 +44,15 @@ enum ServeCommand {
             let store = try SQLiteEventStore(path: database)
             let openAPI = FileManager.default.contents(atPath: "Docs/openapi.json").map { [UInt8]($0) }
             let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI)
-            let server = HTTPServer(configuration: configuration, log: { record in
-                router.metrics.record(record)
-                // The access log: method, path without query, status, bytes, duration — nothing about the person.
-                print("\(record.method) \(record.path) \(record.status) \(record.bytes) \(String(format: "%.1f", record.seconds * 1000))ms")
-            }, handler: { request in router.reply(to: request) })
+            // The access log: method, path without query, status, bytes, duration — nothing about the person,
+            // and participant ids in paths replaced by a pattern.
+            configuration.accessLog = STDOUT_FILENO
+            configuration.loggedPath = APIRouter.loggedPath
+            let server = HTTPServer(configuration: configuration, observe: { record in router.metrics.record(record) },
+                                    handler: { request in router.reply(to: request) })
             try server.start()
             let shownHost = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-            // Line-buffered, so the access log and this banner reach a pipe or file as they happen.
+            // Line-buffered, so this banner reaches a pipe or file at once (the access log writes directly).
             hearth_line_buffer_stdout()
             print("serving \(site)/ and the API at http://\(shownHost):\(server.port)/ with \(database) (Ctrl-C to stop)")
             server.runUntilSignalled()

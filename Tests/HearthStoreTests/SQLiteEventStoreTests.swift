@@ -87,7 +87,7 @@ final class SQLiteEventStoreTests: XCTestCase {
         }
         // Each read goes through the writer as an empty commit, which carries the index on by one slice.
         var indexed = 0
-        for _ in 0..<20 where indexed < events.count { indexed = try store.rowCount("event_ids") }
+        for _ in 0..<200 where indexed < events.count { indexed = try store.rowCount("event_ids") }
         XCTAssertEqual(indexed, events.count)
         XCTAssertEqual(try store.erase(participant: "p-1"), 1)
         // Had the erased row's number been reused, this event would sit below the index's high-water mark unindexed.
@@ -96,6 +96,20 @@ final class SQLiteEventStoreTests: XCTestCase {
         store = try SQLiteEventStore(path: path)
         defer { store.close() }
         XCTAssertEqual(try store.append([event(1)]), AppendResult(accepted: 0, duplicates: 1))
+    }
+
+    func testTheWriteAheadLogIsCopiedBackWhileTheStoreIsOpen() throws {
+        let path = temporaryDatabase()
+        let store = try SQLiteEventStore(path: path)
+        defer { store.close() }
+        // About 4 MB of log: past the 1,000-page mark at which the checkpoint thread is asked to copy it back.
+        for start in stride(from: 0, to: 30_000, by: 100) {
+            _ = try store.append((start..<start + 100).map { event(100_000 + $0) })
+        }
+        func size(_ file: String) -> Int { ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0 }
+        let deadline = Date().addingTimeInterval(5)
+        while size(path) < 1_000_000 && Date() < deadline { usleep(20_000) }
+        XCTAssertGreaterThan(size(path), 1_000_000, "the database file holds the events, not only the log")
     }
 
     func testHMACMatchesTheRFC4231Vector() {

@@ -26,17 +26,31 @@ public struct HTTPResponse: Sendable {
         return HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(json.utf8))
     }
 
+    /// The security headers as they go on the wire, encoded once.
+    private static let securityHeaderBytes: [UInt8] = Array(securityHeaders.map { "\($0.name): \($0.value)\r\n" }.joined().utf8)
+
     /// The bytes on the wire: status line, headers (with Content-Length, security headers and
     /// the connection's fate), blank line, body (omitted for HEAD).
     public func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
-        var head = "HTTP/1.1 \(status.code) \(status.reason)\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        for (name, value) in Self.securityHeaders { head += "\(name): \(value)\r\n" }
-        head += "Content-Length: \(body.count)\r\n"
-        head += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n"
-        var bytes = Array(head.utf8)
-        if includeBody { bytes.append(contentsOf: body) }
+        var bytes: [UInt8] = []
+        write(into: &bytes, keepAlive: keepAlive, includeBody: includeBody)
         return bytes
+    }
+
+    /// Appends the bytes on the wire to a connection's output, with no intermediate copies.
+    public func write(into output: inout [UInt8], keepAlive: Bool, includeBody: Bool = true) {
+        output.reserveCapacity(output.count + 512 + (includeBody ? body.count : 0))
+        output.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reason)\r\n".utf8)
+        for (name, value) in headers {
+            output.append(contentsOf: name.utf8)
+            output.append(contentsOf: ": ".utf8)
+            output.append(contentsOf: value.utf8)
+            output.append(contentsOf: "\r\n".utf8)
+        }
+        output.append(contentsOf: Self.securityHeaderBytes)
+        output.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8)
+        output.append(contentsOf: (keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n").utf8)
+        if includeBody { output.append(contentsOf: body) }
     }
 }
 

@@ -6,8 +6,12 @@ import Glibc
 
 /// One thread's share of the server: a listening socket, an epoll instance and its connections.
 final class EventLoop: @unchecked Sendable {
-    private struct Connection {
-        var descriptor: Int32
+    /// A connection's buffers and state. A class, so buffers are appended to in place rather than copied
+    /// out of and back into a dictionary on every read.
+    private final class Connection {
+        let descriptor: Int32
+        /// Distinguishes this connection from a later one that reuses the same descriptor number.
+        let generation: UInt64
         var input: [UInt8] = []
         var output: [UInt8] = []
         var written = 0
@@ -17,8 +21,17 @@ final class EventLoop: @unchecked Sendable {
         var closeAfterWrite = false
         /// Set while a deferred reply is outstanding: later pipelined requests wait, so answers stay in order.
         var awaiting = false
-        /// Distinguishes this connection from a later one that reuses the same descriptor number.
-        var generation: UInt64
+        /// The epoll events registered now, so `epoll_ctl` runs only when they must change.
+        var interest: UInt32
+
+        init(descriptor: Int32, generation: UInt64, now: Double, interest: UInt32) {
+            self.descriptor = descriptor
+            self.generation = generation
+            self.lastActivity = now
+            self.interest = interest
+        }
+
+        var hasUnsentOutput: Bool { written < output.count }
     }
 
     /// A deferred reply on its way back to the loop from another thread.
@@ -28,12 +41,14 @@ final class EventLoop: @unchecked Sendable {
         var response: HTTPResponse
         var keepAlive: Bool
         var includeBody: Bool
-        var record: HTTPServer.AccessRecord
+        var method: String
+        var path: String
         var started: Double
     }
 
     private static let listenerToken: UInt64 = .max
     private static let wakeToken: UInt64 = .max - 1
+    private static let reading = EPOLLIN.rawValue | EPOLLRDHUP.rawValue
 
     private let listener: Int32
     private let epoll: Int32
@@ -43,6 +58,10 @@ final class EventLoop: @unchecked Sendable {
     private let parser: HTTPRequestParser
     private var listening = true
     private var nextGeneration: UInt64 = 0
+    /// One receive buffer for every connection on this loop.
+    private var receiveBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Access-log lines gathered during one turn of the loop and written with one system call.
+    private var logLines: [UInt8] = []
     private let inboxLock = NSLock()
     private var inbox: [Completion] = []
 
@@ -71,6 +90,9 @@ final class EventLoop: @unchecked Sendable {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// How many connections this loop holds (for tests of the connection limit).
+    var connectionCount: Int { connections.count }
+
     func run() {
         var tokens = [UInt64](repeating: 0, count: 256)
         var masks = [UInt32](repeating: 0, count: 256)
@@ -80,13 +102,13 @@ final class EventLoop: @unchecked Sendable {
                 // Stop accepting; finish what is owed, then leave.
                 listening = false
                 close(listener)
-                for (descriptor, connection) in connections where connection.output.isEmpty && !connection.awaiting {
+                for (descriptor, connection) in connections where !connection.hasUnsentOutput && !connection.awaiting {
                     closeConnection(descriptor)
                 }
             }
             if !listening && connections.isEmpty && !hasPendingCompletions { break }
             let count = tokens.withUnsafeMutableBufferPointer { t in
-                masks.withUnsafeMutableBufferPointer { m in hearth_epoll_wait(epoll, t.baseAddress, m.baseAddress, 256, 500) }
+                masks.withUnsafeMutableBufferPointer { m in hearth_epoll_wait(epoll, t.baseAddress, m.baseAddress, 256, 250) }
             }
             for index in 0..<max(0, Int(count)) {
                 let token = tokens[index]
@@ -99,20 +121,26 @@ final class EventLoop: @unchecked Sendable {
                 } else {
                     let descriptor = Int32(truncatingIfNeeded: token)
                     let mask = masks[index]
+                    guard let connection = connections[descriptor] else { continue }
                     if mask & (EPOLLERR.rawValue | EPOLLHUP.rawValue) != 0 && mask & EPOLLIN.rawValue == 0 {
                         closeConnection(descriptor)
                         continue
                     }
-                    if mask & EPOLLIN.rawValue != 0 { readFrom(descriptor) }
-                    if mask & EPOLLOUT.rawValue != 0 { flush(descriptor) }
+                    if mask & EPOLLIN.rawValue != 0 {
+                        readFrom(connection)
+                    } else if mask & EPOLLOUT.rawValue != 0 {
+                        flush(connection)
+                    }
                 }
             }
+            writeLog()
             let now = Self.now()
             if now - lastSweep >= 0.25 {
                 sweepTimeouts(now: now)
                 lastSweep = now
             }
         }
+        writeLog()
         close(epoll)
         close(wakeDescriptor)
     }
@@ -122,35 +150,37 @@ final class EventLoop: @unchecked Sendable {
             let descriptor = hearth_accept(listener)
             guard descriptor >= 0 else { return }
             guard connections.count < server.configuration.maximumConnections else {
+                // Over the limit: answer at once and close, so the client is told rather than left hanging.
+                var refusal: [UInt8] = []
+                HTTPResponse.error(.serviceUnavailable, code: "too_many_connections",
+                                   message: "the server has too many open connections; try again shortly")
+                    .write(into: &refusal, keepAlive: false)
+                _ = refusal.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
                 close(descriptor)
                 continue
             }
             var one: Int32 = 1
             setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             nextGeneration += 1
-            connections[descriptor] = Connection(descriptor: descriptor, lastActivity: Self.now(), generation: nextGeneration)
-            _ = hearth_epoll_add(epoll, descriptor, EPOLLIN.rawValue | EPOLLRDHUP.rawValue, UInt64(descriptor))
+            connections[descriptor] = Connection(descriptor: descriptor, generation: nextGeneration, now: Self.now(), interest: Self.reading)
+            _ = hearth_epoll_add(epoll, descriptor, Self.reading, UInt64(descriptor))
         }
     }
 
-    private func readFrom(_ descriptor: Int32) {
-        guard var connection = connections[descriptor] else { return }
-        let cap = server.configuration.limits.maximumHeaderBytes + server.configuration.limits.maximumBodyBytes + 4
-        if connection.input.count > cap {
-            // A client pipelining faster than its answers come back: stop reading until they are sent
-            // (flush turns reading back on), so its buffer cannot grow without bound.
-            _ = hearth_epoll_modify(epoll, descriptor, EPOLLRDHUP.rawValue, UInt64(descriptor))
-            return
-        }
-        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+    /// At most one maximal request's worth of unparsed bytes is held per connection.
+    private var inputCap: Int {
+        server.configuration.limits.maximumHeaderBytes + server.configuration.limits.maximumBodyBytes + 4
+    }
+
+    private func readFrom(_ connection: Connection) {
+        let cap = inputCap
         var peerClosed = false
-        while true {
-            let n = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+        while connection.input.count <= cap {
+            let n = receiveBuffer.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, $0.count, 0) }
             if n > 0 {
                 if connection.input.isEmpty && connection.requestStarted == nil { connection.requestStarted = Self.now() }
-                connection.input.append(contentsOf: chunk[0..<n])
-                // Never read far past one maximal request's worth of unparsed bytes.
-                if connection.input.count > cap { break }
+                receiveBuffer.withUnsafeBufferPointer { connection.input.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+                if n < receiveBuffer.count { break }
                 continue
             }
             if n == 0 { peerClosed = true }
@@ -159,13 +189,12 @@ final class EventLoop: @unchecked Sendable {
             break
         }
         connection.lastActivity = Self.now()
-        process(&connection)
-        connections[descriptor] = connection
-        if peerClosed && connection.output.count == connection.written && !connection.awaiting {
-            closeConnection(descriptor)
+        process(connection)
+        if peerClosed && !connection.hasUnsentOutput && !connection.awaiting {
+            closeConnection(connection.descriptor)
             return
         }
-        flush(descriptor)
+        flush(connection)
     }
 
     private var hasPendingCompletions: Bool {
@@ -174,12 +203,13 @@ final class EventLoop: @unchecked Sendable {
         return !inbox.isEmpty
     }
 
-    /// Called from any thread when a deferred reply is ready.
+    /// Called from any thread when a deferred reply is ready; the loop is woken once per batch of completions.
     private func complete(_ completion: Completion) {
         inboxLock.lock()
+        let wasEmpty = inbox.isEmpty
         inbox.append(completion)
         inboxLock.unlock()
-        wake()
+        if wasEmpty { wake() }
     }
 
     /// Writes the deferred replies that arrived, then carries on with any requests queued behind them.
@@ -189,24 +219,18 @@ final class EventLoop: @unchecked Sendable {
         inbox.removeAll()
         inboxLock.unlock()
         for completion in ready {
-            guard var connection = connections[completion.descriptor], connection.generation == completion.generation else { continue }
+            guard let connection = connections[completion.descriptor], connection.generation == completion.generation else { continue }
             connection.awaiting = false
-            connection.output.append(contentsOf: completion.response.serialized(keepAlive: completion.keepAlive,
-                                                                                includeBody: completion.includeBody))
-            var record = completion.record
-            record.status = completion.response.status.code
-            record.bytes = completion.response.body.count
-            record.seconds = Self.now() - completion.started
-            server.record(record)
+            completion.response.write(into: &connection.output, keepAlive: completion.keepAlive, includeBody: completion.includeBody)
+            record(method: completion.method, path: completion.path, response: completion.response, started: completion.started)
             if !completion.keepAlive { connection.closeAfterWrite = true }
-            process(&connection)
-            connections[completion.descriptor] = connection
-            flush(completion.descriptor)
+            process(connection)
+            flush(connection)
         }
     }
 
     /// Answers every complete request in the buffer, in order (pipelining).
-    private func process(_ connection: inout Connection) {
+    private func process(_ connection: Connection) {
         while !connection.closeAfterWrite, !connection.awaiting, !connection.input.isEmpty {
             let started = connection.requestStarted ?? Self.now()
             let result = connection.input.withUnsafeBufferPointer { parser.parse($0) }
@@ -215,27 +239,29 @@ final class EventLoop: @unchecked Sendable {
                 return
             case .invalid(let status, let message):
                 let response = HTTPResponse.error(status, code: "bad_request", message: message)
-                connection.output.append(contentsOf: response.serialized(keepAlive: false))
-                server.record(HTTPServer.AccessRecord(method: "-", path: "-", status: status.code, bytes: response.body.count, seconds: Self.now() - started))
+                response.write(into: &connection.output, keepAlive: false)
+                record(method: "-", path: "-", response: response, started: started)
                 connection.closeAfterWrite = true
                 connection.input.removeAll()
             case .request(let request, let consumed):
-                connection.input.removeFirst(consumed)
+                if consumed == connection.input.count {
+                    connection.input.removeAll(keepingCapacity: true)
+                } else {
+                    connection.input.removeFirst(consumed)
+                }
                 connection.requestStarted = connection.input.isEmpty ? nil : Self.now()
                 let keepAlive = request.keepAlive && !server.isStopping
                 let includeBody = request.method != "HEAD"
                 switch server.handle(request) {
                 case .now(let response):
-                    connection.output.append(contentsOf: response.serialized(keepAlive: keepAlive, includeBody: includeBody))
-                    server.record(HTTPServer.AccessRecord(method: request.method, path: request.path, status: response.status.code,
-                                                          bytes: response.body.count, seconds: Self.now() - started))
+                    response.write(into: &connection.output, keepAlive: keepAlive, includeBody: includeBody)
+                    record(method: request.method, path: request.path, response: response, started: started)
                     if !keepAlive { connection.closeAfterWrite = true }
                 case .later(let start):
                     connection.awaiting = true
                     let pending = Completion(descriptor: connection.descriptor, generation: connection.generation,
-                                             response: HTTPResponse(status: .internalError), keepAlive: keepAlive, includeBody: includeBody,
-                                             record: HTTPServer.AccessRecord(method: request.method, path: request.path, status: 0, bytes: 0, seconds: 0),
-                                             started: started)
+                                             response: HTTPResponse(status: .internalError), keepAlive: keepAlive,
+                                             includeBody: includeBody, method: request.method, path: request.path, started: started)
                     start { [weak self] response in
                         var done = pending
                         done.response = response
@@ -246,9 +272,9 @@ final class EventLoop: @unchecked Sendable {
         }
     }
 
-    private func flush(_ descriptor: Int32) {
-        guard var connection = connections[descriptor] else { return }
-        while connection.written < connection.output.count {
+    private func flush(_ connection: Connection) {
+        let descriptor = connection.descriptor
+        while connection.hasUnsentOutput {
             let n = connection.output.withUnsafeBytes {
                 send(descriptor, $0.baseAddress! + connection.written, $0.count - connection.written, Int32(MSG_NOSIGNAL))
             }
@@ -257,27 +283,33 @@ final class EventLoop: @unchecked Sendable {
                 continue
             }
             if n < 0 && errno == EINTR { continue }
-            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                connections[descriptor] = connection
-                _ = hearth_epoll_modify(epoll, descriptor, EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue, UInt64(descriptor))
-                return
-            }
+            if n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { break }
             closeConnection(descriptor)
             return
         }
-        connection.output.removeAll(keepingCapacity: true)
-        connection.written = 0
-        connections[descriptor] = connection
-        _ = hearth_epoll_modify(epoll, descriptor, EPOLLIN.rawValue | EPOLLRDHUP.rawValue, UInt64(descriptor))
-        if !connection.awaiting, connection.closeAfterWrite || (server.isStopping && connection.input.isEmpty) {
-            closeConnection(descriptor)
+        if !connection.hasUnsentOutput {
+            connection.output.removeAll(keepingCapacity: true)
+            connection.written = 0
+            if !connection.awaiting, connection.closeAfterWrite || (server.isStopping && connection.input.isEmpty) {
+                closeConnection(descriptor)
+                return
+            }
+        }
+        // Wait for writability only while output is stuck; stop reading while a pipelining client is a
+        // whole maximal request ahead of its answers, so its buffer cannot grow without bound.
+        var interest = EPOLLRDHUP.rawValue
+        if connection.hasUnsentOutput { interest |= EPOLLOUT.rawValue }
+        if connection.input.count <= inputCap { interest |= EPOLLIN.rawValue }
+        if interest != connection.interest {
+            connection.interest = interest
+            _ = hearth_epoll_modify(epoll, descriptor, interest, UInt64(descriptor))
         }
     }
 
     /// Slow senders and idle keep-alive connections are dropped without holding a thread.
     private func sweepTimeouts(now: Double) {
         let configuration = server.configuration
-        for (descriptor, connection) in connections where connection.output.count == connection.written && !connection.awaiting {
+        for (descriptor, connection) in connections where !connection.hasUnsentOutput && !connection.awaiting {
             if let started = connection.requestStarted, now - started > configuration.headerTimeout {
                 closeConnection(descriptor)
             } else if connection.requestStarted == nil, now - connection.lastActivity > configuration.idleTimeout {
@@ -289,5 +321,33 @@ final class EventLoop: @unchecked Sendable {
     private func closeConnection(_ descriptor: Int32) {
         guard connections.removeValue(forKey: descriptor) != nil else { return }
         close(descriptor)
+    }
+
+    // MARK: Access log
+
+    private func record(method: String, path: String, response: HTTPResponse, started: Double) {
+        let entry = HTTPServer.AccessRecord(method: method, path: server.configuration.loggedPath(path), status: response.status.code,
+                                            bytes: response.body.count, seconds: Self.now() - started)
+        server.observe(entry)
+        if server.configuration.accessLog != nil { entry.write(into: &logLines) }
+    }
+
+    /// One write per turn of the loop; lines from different loops never interleave mid-line,
+    /// since each write holds whole lines and stays within the size a pipe writes atomically.
+    private func writeLog() {
+        guard let descriptor = server.configuration.accessLog, !logLines.isEmpty else { return }
+        var start = 0
+        while start < logLines.count {
+            var end = min(logLines.count, start + Int(PIPE_BUF))
+            if end < logLines.count {
+                while end > start + 1 && logLines[end - 1] != 0x0A { end -= 1 }
+            }
+            let n = logLines.withUnsafeBytes { write(descriptor, $0.baseAddress! + start, end - start) }
+            if n < 0 && errno == EINTR { continue }
+            // A log that cannot be written must not stop the server; the lines are dropped.
+            if n <= 0 { break }
+            start += n
+        }
+        logLines.removeAll(keepingCapacity: true)
     }
 }

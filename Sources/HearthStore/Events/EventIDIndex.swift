@@ -93,10 +93,10 @@ final class EventIDIndex {
         lastSeqAtBegin = lastSeq
     }
 
-    /// Writes the next slice of the frozen generation, at least twice as many ids as arrived, so the index keeps up.
+    /// Writes the next slice of the frozen generation: twice as many ids as arrived, so the index keeps up.
     func mergeSlice(arrived: Int) throws {
         guard merged < merging.count else { return }
-        let end = min(merging.count, merged + max(512, 4 * arrived))
+        let end = min(merging.count, merged + max(64, 2 * arrived))
         for index in merged..<end { try write(merging[index]) }
         merged = end
         if merged == merging.count { try record(indexedThrough: mergingThrough) }

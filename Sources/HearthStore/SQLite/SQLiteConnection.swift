@@ -46,6 +46,20 @@ final class SQLiteConnection {
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Copies committed WAL frames into the database without blocking the writer (a passive checkpoint).
+    func checkpoint() throws {
+        guard sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil) == SQLITE_OK else {
+            throw StoreError(description: "database error during a checkpoint: \(lastError)")
+        }
+    }
+
+    /// Calls `hook(context, pages)` after each commit with the WAL's length in pages; replaces SQLite's own
+    /// checkpoint-on-commit, so the writer never pays for one.
+    func onCommit(context: UnsafeMutableRawPointer,
+                  hook: @escaping @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32) {
+        sqlite3_wal_hook(handle, hook, context)
+    }
+
     /// The rowid of the last row inserted on this connection.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }

@@ -40,6 +40,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     private let connection: SQLiteConnection
+    private let checkpointer: Checkpointer
     private let transaction: TransactionStatements
     private let ids: EventIDIndex
     /// Ids inserted under the current request's savepoint, handed to `ids` once it is released.
@@ -79,6 +80,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         upsertConsent = try connection.prepare(
             "INSERT INTO consents (participant, version, hour) VALUES (?, ?, ?) ON CONFLICT(participant) DO UPDATE SET version = excluded.version, hour = excluded.hour")
         hash = KeyedHash(key: try Self.key(at: path + ".key"))
+        // Last, so that nothing after it can fail and leave its thread behind.
+        checkpointer = try Checkpointer(path: path)
+        checkpointer.watch(connection)
         let thread = Thread { [unowned self] in self.writeLoop() }
         thread.name = "hearth-store-writer"
         writer = thread
@@ -92,6 +96,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         condition.broadcast()
         while writer != nil { condition.wait() }
         condition.unlock()
+        checkpointer.stop()
     }
 
     /// The secret for participant hashes: 32 random bytes, created on first start, readable only by this user.
