@@ -108,6 +108,11 @@ enum StoreReply {
             let body = "{\"accepted\":\(counts.accepted),\"duplicates\":\(counts.duplicates)}\n"
             return HTTPResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array(body.utf8))
+        case .failure(let error) where error is StoreOverloaded:
+            var response = HTTPResponse.error(.tooManyRequests, code: "too_many_requests",
+                                              message: "the server has more to store than it can take right now; keep the data and send it again in a few seconds")
+            response.headers.append(("Retry-After", "2"))
+            return response
         case .failure:
             // Nothing was stored: the client keeps what it sent and retries later.
             return .error(.serviceUnavailable, code: "store_unavailable", message: "this cannot be stored right now; try again later")

@@ -64,6 +64,11 @@ public struct AppendResult: Sendable, Equatable {
     }
 }
 
+/// The store has more writes waiting than it takes on: the client should keep what it sent and try again shortly.
+public struct StoreOverloaded: Error, Sendable {
+    public init() {}
+}
+
 /// Where events, responses and consents are kept. SQLite now; PostgreSQL (for several API nodes) will be the second implementation.
 public protocol EventStore: Sendable {
     /// Stores a batch all-or-nothing and returns only once it is durable.

@@ -31,6 +31,30 @@ final class APIRouterTests: XCTestCase {
         return (response.status.code, String(decoding: response.body, as: UTF8.self), response.headers)
     }
 
+    func testWritesBeyondTheStoresQueueAreTurnedAwayWith429() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-busy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let busy = try SQLiteEventStore(path: folder.appendingPathComponent("db.sqlite").path, maximumQueuedBatches: 1)
+        defer { busy.close() }
+        let router = APIRouter(manifest: ManifestIndex(courses: ["c": .init(modules: ["m": []])], areas: [], consentVersion: "1"),
+                               store: busy, site: try StaticSite(folder: site.path))
+        func request(_ n: Int) -> HTTPRequest {
+            let json = "{\"events\":[{\"id\":\"00000000-0000-4000-8000-00000000000\(n)\",\"type\":\"course.started\",\"course\":\"c\"}]}"
+            return HTTPRequest(method: "POST", path: "/api/v1/events", headers: [("content-type", "application/json")], body: Array(json.utf8))
+        }
+        busy.pauseWriting()
+        // The first write waits in the queue; with the queue full, the second is answered at once.
+        let first = router.reply(to: request(1)).started()
+        let refused = router.reply(to: request(2)).waitForResponse()
+        XCTAssertEqual(refused.status.code, 429)
+        XCTAssertTrue(refused.headers.contains { $0.name == "Retry-After" && $0.value == "2" })
+        XCTAssertTrue(String(decoding: refused.body, as: UTF8.self).contains("\"code\":\"too_many_requests\""))
+        busy.resumeWriting()
+        XCTAssertEqual(first.wait().status.code, 202, "the queued write is stored once the writer moves again")
+        XCTAssertEqual(try busy.storedIDs(), ["00000000-0000-4000-8000-000000000001"])
+    }
+
     func testRoutesAndMethods() {
         XCTAssertEqual(send("GET", "/").0, 200)
         XCTAssertEqual(send("GET", "/healthz").1, "{\"status\":\"ok\"}\n")

@@ -118,6 +118,84 @@ final class HTTPServerTests: XCTestCase {
         setUpServerAgainForTearDown()
     }
 
+    func testIPv6LoopbackIsServed() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.host = "::1"
+        configuration.port = 0
+        configuration.threads = 1
+        let v6 = HTTPServer(configuration: configuration) { request in .now(HTTPResponse(status: .ok, body: Array(request.path.utf8))) }
+        try v6.start()
+        defer { v6.stop() }
+        let client = try LoopbackClient(port: v6.port, host: "::1")
+        defer { client.close() }
+        client.send("GET /over-six HTTP/1.1\r\nConnection: close\r\n\r\n")
+        let reply = client.readToEnd()
+        XCTAssertTrue(reply.hasPrefix("HTTP/1.1 200 "))
+        XCTAssertTrue(reply.hasSuffix("\r\n\r\n/over-six"))
+        XCTAssertThrowsError(try LoopbackClient(port: v6.port, host: "127.0.0.1"), "bound to ::1 only, not IPv4")
+    }
+
+    func testConnectionsBeyondTheLimitAreToldAndClosed() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.threads = 1
+        configuration.maximumConnections = 2
+        let small = HTTPServer(configuration: configuration) { _ in .now(HTTPResponse(status: .ok, body: Array("ok".utf8))) }
+        try small.start()
+        defer { small.stop() }
+        let held = try (0..<2).map { _ in try LoopbackClient(port: small.port) }
+        defer { held.forEach { $0.close() } }
+        for client in held {
+            client.send("GET / HTTP/1.1\r\n\r\n")
+            XCTAssertEqual(client.readResponses(1).count, 1, "the first two are served and kept open")
+        }
+        let third = try LoopbackClient(port: small.port)
+        defer { third.close() }
+        let refusal = third.readToEnd()
+        XCTAssertTrue(refusal.hasPrefix("HTTP/1.1 503 "), refusal)
+        XCTAssertTrue(refusal.contains("\"code\":\"too_many_connections\""))
+        // Once one of the first two leaves, there is room again.
+        held[0].close()
+        var served = false
+        for _ in 0..<50 where !served {
+            usleep(20_000)
+            guard let again = try? LoopbackClient(port: small.port) else { continue }
+            again.send("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+            served = again.readToEnd().hasPrefix("HTTP/1.1 200 ")
+            again.close()
+        }
+        XCTAssertTrue(served)
+    }
+
+    func testTheAccessLogHoldsNoQueryAndTheLoggedPath() throws {
+        var pipe: [Int32] = [0, 0]
+        XCTAssertEqual(Glibc.pipe(&pipe), 0)
+        defer { Glibc.close(pipe[0]) }
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.threads = 1
+        configuration.accessLog = pipe[1]
+        configuration.loggedPath = { $0.hasPrefix("/people/") ? "/people/{id}" : $0 }
+        let logged = HTTPServer(configuration: configuration) { _ in .now(HTTPResponse(status: .ok, body: Array("hello".utf8))) }
+        try logged.start()
+        let client = try LoopbackClient(port: logged.port)
+        client.send("GET /page?email=someone@example.org HTTP/1.1\r\nUser-Agent: Secret/1.0\r\n\r\nDELETE /people/3f2504e0 HTTP/1.1\r\nConnection: close\r\n\r\n")
+        _ = client.readToEnd()
+        client.close()
+        logged.stop()
+        Glibc.close(pipe[1])
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = Glibc.read(pipe[0], &bytes, bytes.count)
+        let lines = String(decoding: bytes.prefix(max(0, count)), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines.first?.hasPrefix("GET /page 200 5 ") ?? false, String(lines.first ?? ""))
+        XCTAssertTrue(lines.last?.hasPrefix("DELETE /people/{id} 200 5 ") ?? false, String(lines.last ?? ""))
+        for line in lines {
+            XCTAssertTrue(line.hasSuffix("ms"))
+            XCTAssertFalse(line.contains("example.org") || line.contains("Secret") || line.contains("127.0.0.1") || line.contains("3f2504e0"))
+        }
+    }
+
     private func setUpServerAgainForTearDown() {
         // tearDown stops the server; stopping twice is harmless, but give it a fresh one to stop.
         var configuration = HTTPServer.Configuration()

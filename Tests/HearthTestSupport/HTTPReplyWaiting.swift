@@ -4,18 +4,22 @@ import HearthHTTP
 extension HTTPReply {
     /// The response, waiting for a deferred one (tests only: the server itself never blocks on a reply).
     public func waitForResponse() -> HTTPResponse {
+        started().wait()
+    }
+
+    /// Starts the reply without waiting for it, so a test can do something else meanwhile.
+    public func started() -> PendingResponse {
+        let pending = PendingResponse()
         switch self {
-        case .now(let response):
-            return response
-        case .later(let start):
-            let box = ResponseBox()
-            start { box.set($0) }
-            return box.wait()
+        case .now(let response): pending.set(response)
+        case .later(let start): start { pending.set($0) }
         }
+        return pending
     }
 }
 
-private final class ResponseBox: @unchecked Sendable {
+/// A response that arrives from another thread.
+public final class PendingResponse: @unchecked Sendable {
     private let condition = NSCondition()
     private var response: HTTPResponse?
 
@@ -26,7 +30,8 @@ private final class ResponseBox: @unchecked Sendable {
         condition.unlock()
     }
 
-    func wait() -> HTTPResponse {
+    /// Blocks until the response has arrived.
+    public func wait() -> HTTPResponse {
         condition.lock()
         defer { condition.unlock() }
         while response == nil { condition.wait() }

@@ -54,6 +54,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [Batch] = []
     private var stopping = false
+    /// Set by tests to hold the writer still, so that the queue's limit can be reached on purpose.
+    private var paused = false
+    /// Requests waiting for the writer beyond this are turned away at once rather than queued without bound.
+    public let maximumQueuedBatches: Int
     private var writer: Thread?
     private var commitSeconds = 0.0
 
@@ -65,7 +69,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     /// Opens (or creates) the database at `path`; the hashing key lives beside it in `path.key` (mode 0600).
-    public init(path: String) throws {
+    /// `maximumQueuedBatches` bounds the requests waiting for a commit (each at most 100 events); beyond it writes
+    /// fail with `StoreOverloaded`, which the API answers with 429.
+    public init(path: String, maximumQueuedBatches: Int = 4096) throws {
+        self.maximumQueuedBatches = maximumQueuedBatches
         connection = try SQLiteConnection(path: path)
         // A larger page cache keeps the id index's pages in memory for the duplicate check.
         try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192;")
@@ -154,7 +161,26 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             completion(.failure(StoreError(description: "the store is shutting down")))
             return
         }
+        guard queue.count < maximumQueuedBatches else {
+            condition.unlock()
+            completion(.failure(StoreOverloaded()))
+            return
+        }
         queue.append(batch)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Holds the writer before its next commit (for tests of a full queue).
+    func pauseWriting() {
+        condition.lock()
+        paused = true
+        condition.unlock()
+    }
+
+    func resumeWriting() {
+        condition.lock()
+        paused = false
         condition.broadcast()
         condition.unlock()
     }
@@ -162,7 +188,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private func writeLoop() {
         while true {
             condition.lock()
-            while queue.isEmpty && !stopping { condition.wait() }
+            while (queue.isEmpty || paused) && !stopping { condition.wait() }
             if queue.isEmpty && stopping {
                 writer = nil
                 condition.broadcast()
