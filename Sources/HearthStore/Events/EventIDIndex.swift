@@ -18,8 +18,8 @@ final class EventIDIndex {
     private var mergingThrough: Int64 = 0
     /// Rows in `event_ids`, which sizes the next generation.
     private var indexedCount: Int
-    /// The seq of the newest stored event.
-    private var lastSeq: Int64
+    /// The highest seq ever given to an event (erased ones included): the next event gets the one after.
+    private(set) var lastSeq: Int64
 
     /// What the open transaction changed, to undo if it rolls back.
     private var addedInTransaction: [EventID] = []
@@ -31,7 +31,7 @@ final class EventIDIndex {
     private let setIndexedThrough: SQLiteStatement
 
     /// Ids to gather before sorting them into the index: enough that a slice shares pages, bounded so memory stays small.
-    var generationSize: Int { min(max(4096, indexedCount / 8), 262_144) }
+    var generationSize: Int { min(max(4096, indexedCount / 4), 131_072) }
 
     /// Loads the ids past the index's high-water mark; a long tail (after a migration or a long run) is indexed at once.
     init(connection: SQLiteConnection) throws {
@@ -46,13 +46,17 @@ final class EventIDIndex {
         count.reset()
         indexedCount = try count.step() ? Int(count.integer(at: 0)) : 0
 
+        let highest = try connection.prepare("SELECT max(COALESCE((SELECT max(seq) FROM events), 0), (SELECT value FROM store_state WHERE name = 'highest_seq'))")
+        highest.reset()
+        let highestSeq = try highest.step() ? highest.integer(at: 0) : 0
+
         let tail = try connection.prepare("SELECT seq, id FROM events WHERE seq > ? ORDER BY seq")
         tail.reset()
         tail.bind(1, indexedThrough)
-        lastSeq = indexedThrough
+        lastSeq = max(indexedThrough, highestSeq)
         while try tail.step() {
-            lastSeq = tail.integer(at: 0)
-            guard let id = tail.eventID(at: 1) else { throw StoreError(description: "event \(lastSeq) has an id that is not a UUID") }
+            let seq = tail.integer(at: 0)
+            guard let id = tail.eventID(at: 1) else { throw StoreError(description: "event \(seq) has an id that is not a UUID") }
             pending.insert(id)
         }
         if pending.count >= generationSize {

@@ -59,9 +59,6 @@ final class SQLiteConnection {
                   hook: @escaping @convention(c) (UnsafeMutableRawPointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32) {
         sqlite3_wal_hook(handle, hook, context)
     }
-
-    /// The rowid of the last row inserted on this connection.
-    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 }
 
 /// A prepared statement: bind, step, read, reset.

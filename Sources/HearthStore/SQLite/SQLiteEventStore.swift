@@ -45,7 +45,8 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private let ids: EventIDIndex
     /// Ids inserted under the current request's savepoint, handed to `ids` once it is released.
     private var staged: [EventID] = []
-    private var stagedLastSeq: Int64 = 0
+    /// The seq given to the newest row of the open transaction.
+    private var seq: Int64 = 0
     private let insert: SQLiteStatement
     private let insertResponse: SQLiteStatement
     private let insertItem: SQLiteStatement
@@ -80,7 +81,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         transaction = try TransactionStatements(connection)
         ids = try EventIDIndex(connection: connection)
         insert = try connection.prepare(
-            "INSERT INTO events (id, type, course, module, quiz, score, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "INSERT INTO events (id, type, course, module, quiz, score, area, participant, hour, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertResponse = try connection.prepare(
             "INSERT OR IGNORE INTO responses (id, measure, occasion, course, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertItem = try connection.prepare("INSERT INTO response_items (response, item, value) VALUES (?, ?, ?)")
@@ -220,11 +221,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             ids.begin()
             for batch in batches {
                 staged.removeAll(keepingCapacity: true)
+                seq = ids.lastSeq
                 do {
                     try Self.run(transaction.savepoint)
                     let outcome = try batch.write(self, hour)
                     try Self.run(transaction.release)
-                    ids.stored(staged, lastSeq: stagedLastSeq)
+                    ids.stored(staged, lastSeq: seq)
                     arrived += staged.count
                     outcomes.append(.success(outcome))
                 } catch {
@@ -258,7 +260,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             // A repeat within the batch itself is not in the index until the batch's savepoint is released.
             if staged.contains(id) { continue }
             if try ids.contains(id) { continue }
+            seq += 1
             insert.reset()
+            insert.bind(10, seq)
             insert.bind(1, event.id)
             insert.bind(2, event.type)
             insert.bind(3, event.course)
@@ -270,7 +274,6 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             insert.bind(9, hour)
             _ = try insert.step()
             staged.append(id)
-            stagedLastSeq = connection.lastInsertedRowID
         }
         return AppendResult(accepted: staged.count, duplicates: events.count - staged.count)
     }
@@ -301,11 +304,20 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     public func erase(participant: String) throws -> Int {
         let hashed = hash.hex(participant)
         return try serialised {
-            var removed = 0
-            for table in ["events", "responses", "consents"] {
-                removed += try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)])
+            try connection.execute("BEGIN IMMEDIATE")
+            do {
+                // Erased rows may be the newest: record the highest seq so that it is never given out again.
+                try connection.prepare("UPDATE store_state SET value = ? WHERE name = 'highest_seq'").run([.integer(ids.lastSeq)])
+                var removed = 0
+                for table in ["events", "responses", "consents"] {
+                    removed += try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)])
+                }
+                try connection.execute("COMMIT")
+                return removed
+            } catch {
+                try? connection.execute("ROLLBACK")
+                throw error
             }
-            return removed
         }
     }
 

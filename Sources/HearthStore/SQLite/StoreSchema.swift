@@ -62,10 +62,11 @@ enum StoreSchema {
         CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
         """,
         // Events are appended and never looked up by id; ids reach `event_ids` in sorted slices (EventIDIndex).
-        // AUTOINCREMENT, because `ids_indexed_through` is a seq and an erased newest row must not let its seq return.
+        // `ids_indexed_through` is a seq, so a seq must never return after the newest rows are erased: the writer
+        // numbers rows itself, from `highest_seq` (raised by each erasure), rather than paying AUTOINCREMENT's table write per row.
         """
         CREATE TABLE events_log (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq INTEGER PRIMARY KEY,
             id TEXT NOT NULL,
             type TEXT NOT NULL,
             course TEXT NOT NULL,
@@ -83,7 +84,7 @@ enum StoreSchema {
         CREATE INDEX events_participant ON events(participant) WHERE participant IS NOT NULL;
         CREATE TABLE event_ids (id BLOB PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-        INSERT INTO store_state (name, value) VALUES ('ids_indexed_through', 0);
+        INSERT INTO store_state (name, value) VALUES ('ids_indexed_through', 0), ('highest_seq', 0);
         """,
     ]
 
