@@ -21,8 +21,7 @@ struct JSONBody {
 
     /// The request's body as a JSON object; 415 unless it is `application/json`, 400 unless it parses.
     init(_ request: HTTPRequest) throws {
-        let type = request.header("content-type")?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard type == "application/json" else {
+        guard let type = request.header("content-type"), Self.isJSON(type) else {
             throw Refusal(status: .unsupportedMediaType, code: "unsupported_media_type", message: "send the body as application/json")
         }
         let value: JSONValue
@@ -58,6 +57,8 @@ struct JSONBody {
 
     /// Refuses keys outside `allowed`: the API takes no free text and nothing it does not need.
     func allow(_ allowed: Set<String>, what: String) throws {
+        // Sorted only when something is refused, so the first refusal named is always the same.
+        guard fields.members.contains(where: { !allowed.contains($0.key) }) else { return }
         for key in fields.keys.sorted() where !allowed.contains(key) {
             throw Refusal(status: .badRequest, code: "unknown_field",
                           message: "\(what) may not carry '\(key)'; only \(allowed.sorted().joined(separator: ", "))", field: name(key))
@@ -86,15 +87,29 @@ struct JSONBody {
     }
 
     /// Whether `text` is a UUID in its 36-character form, in either case.
+    /// Whether a Content-Type is `application/json`, in any case, with or without parameters such as a charset.
+    static func isJSON(_ contentType: String) -> Bool {
+        var bytes = Substring(contentType).utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        for expected in "application/json".utf8 {
+            guard let byte = bytes.first else { return false }
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            guard lower == expected else { return false }
+            bytes = bytes.dropFirst()
+        }
+        let rest = bytes.drop { $0 == 0x20 || $0 == 0x09 }
+        return rest.isEmpty || rest.first == UInt8(ascii: ";")
+    }
+
     static func isUUID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 36 else { return false }
-        for (i, c) in bytes.enumerated() {
-            if [8, 13, 18, 23].contains(i) {
+        guard text.utf8.count == 36 else { return false }
+        var index = 0
+        for c in text.utf8 {
+            if index == 8 || index == 13 || index == 18 || index == 23 {
                 if c != UInt8(ascii: "-") { return false }
             } else if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46)) {
                 return false
             }
+            index += 1
         }
         return true
     }

@@ -33,6 +33,15 @@ final class EventsEndpointTests: XCTestCase {
     private let id1 = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
     private let id2 = "3f2504e0-4f89-41d3-9a0c-0305e82c3302"
 
+    func testOnlyJSONBodiesAreRead() {
+        for accepted in ["application/json", "Application/JSON; charset=utf-8", " application/json ", "application/json;charset=UTF-8"] {
+            XCTAssertTrue(JSONBody.isJSON(accepted), accepted)
+        }
+        for refused in ["application/jsonx", "text/json", "application/json-patch+json", "", "application/js", "application/json,text/html"] {
+            XCTAssertFalse(JSONBody.isJSON(refused), refused)
+        }
+    }
+
     func testAValidBatchIsAcceptedOnceAndARetryCountsAsDuplicates() throws {
         let batch = """
         {"events": [

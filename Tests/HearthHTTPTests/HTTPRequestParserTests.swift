@@ -19,6 +19,22 @@ final class HTTPRequestParserTests: XCTestCase {
         XCTAssertTrue(request.keepAlive)
     }
 
+    func testLenientLineEndingsALeadingBlankLineAndHeaderCase() {
+        let text = "\r\nGET /p HTTP/1.1\nX-Mixed-CASE:  \t spaced value \t\nHOST: h\n\n"
+        guard case .request(let request, let consumed) = parse(text) else {
+            return XCTFail("expected a request")
+        }
+        XCTAssertEqual(request.path, "/p")
+        XCTAssertEqual(request.headers.map(\.name), ["x-mixed-case", "host"], "names in lower case, in the order sent")
+        XCTAssertEqual(request.header("x-mixed-case"), "spaced value", "spaces and tabs around a value are not part of it")
+        XCTAssertEqual(consumed, text.utf8.count)
+        guard case .invalid(let status, _) = parse("GET / HTTP/1.2\r\n\r\n"), status.code == 505 else { return XCTFail("HTTP/1.2") }
+        guard case .invalid(let empty, _) = parse("\r\n\r\n"), empty.code == 400 else { return XCTFail("only blank lines") }
+        guard case .invalid(let control, _) = parse("GET / HTTP/1.1\r\nX: a\u{01}b\r\n\r\n"), control.code == 400 else {
+            return XCTFail("a control character in a value")
+        }
+    }
+
     func testIncompleteRequestsAskForMore() {
         guard case .incomplete = parse("GET / HTTP/1.1\r\nHost: h\r\n") else { return XCTFail("headers not finished") }
         guard case .incomplete = parse("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345") else { return XCTFail("body not finished") }

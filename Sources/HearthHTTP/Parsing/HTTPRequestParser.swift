@@ -41,24 +41,26 @@ public struct HTTPRequestParser: Sendable {
         if headerEnd > limits.maximumHeaderBytes {
             return .invalid(.headersTooLarge, "the request line and headers are larger than \(limits.maximumHeaderBytes) bytes")
         }
-        var lines = splitLines(bytes, end: headerEnd)
-        guard !lines.isEmpty else { return .invalid(.badRequest, "the request is empty") }
+        // Lines are byte ranges of the buffer itself; nothing is copied until a value becomes a String.
+        var lines = HeaderLines(bytes: bytes, end: headerEnd)
         // A request may be preceded by empty lines (RFC 9112 §2.2).
-        while let first = lines.first, first.isEmpty { lines.removeFirst() }
-        guard let requestLine = lines.first else { return .invalid(.badRequest, "the request has no request line") }
+        var requestLine = lines.next()
+        while let line = requestLine, line.isEmpty { requestLine = lines.next() }
+        guard let requestLine else { return .invalid(.badRequest, "the request has no request line") }
 
-        let parts = requestLine.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false)
+        let parts = bytes[requestLine].split(separator: UInt8(ascii: " "), maxSplits: 3, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
             return .invalid(.badRequest, "the request line must be 'METHOD /path HTTP/1.1'")
         }
         guard parts[0].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else {
             return .invalid(.badRequest, "the method must be upper-case letters")
         }
-        let version = Array(parts[2])
-        guard version.count == 8, version.starts(with: Array("HTTP/1.".utf8)) else {
+        let version = parts[2]
+        guard version.count == 8, version.prefix(7).elementsEqual("HTTP/1.".utf8) else {
             return .invalid(.versionNotSupported, "only HTTP/1.0 and HTTP/1.1 are supported")
         }
-        guard version[7] == UInt8(ascii: "0") || version[7] == UInt8(ascii: "1") else {
+        let minor = version.last!
+        guard minor == UInt8(ascii: "0") || minor == UInt8(ascii: "1") else {
             return .invalid(.versionNotSupported, "only HTTP/1.0 and HTTP/1.1 are supported")
         }
         let target = parts[1]
@@ -66,32 +68,37 @@ public struct HTTPRequestParser: Sendable {
             return .invalid(.badRequest, "the request target must be a path starting with '/'")
         }
         let question = target.firstIndex(of: UInt8(ascii: "?"))
-        let path = String(decoding: target[..<(question ?? target.endIndex)], as: UTF8.self)
-        let query = question.map { String(decoding: target[(target.index(after: $0))...], as: UTF8.self) } ?? ""
+        let path = String(decoding: UnsafeBufferPointer(rebasing: target[..<(question ?? target.endIndex)]), as: UTF8.self)
+        let query = question.map { String(decoding: UnsafeBufferPointer(rebasing: target[(target.index(after: $0))...]), as: UTF8.self) } ?? ""
 
         var headers: [(name: String, value: String)] = []
-        for line in lines.dropFirst() {
+        while let line = lines.next() {
             guard headers.count < limits.maximumHeaderCount else {
                 return .invalid(.headersTooLarge, "the request has more than \(limits.maximumHeaderCount) headers")
             }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), colon > line.startIndex else {
+            let text = bytes[line]
+            guard let colon = text.firstIndex(of: UInt8(ascii: ":")), colon > text.startIndex else {
                 return .invalid(.badRequest, "a header line must be 'Name: value'")
             }
-            let name = line[..<colon]
-            guard name.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: ":") }) else {
+            let name = text[..<colon]
+            guard name.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else {
                 return .invalid(.badRequest, "a header name may not contain spaces or control characters")
             }
-            var value = line[line.index(after: colon)...]
+            var value = text[text.index(after: colon)...]
             while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
             while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
             guard !value.contains(where: { $0 < 0x20 && $0 != 0x09 }) else {
                 return .invalid(.badRequest, "a header value may not contain control characters")
             }
-            headers.append((String(decoding: name, as: UTF8.self).lowercased(), String(decoding: value, as: UTF8.self)))
+            let lowerName = String(unsafeUninitializedCapacity: name.count) { buffer in
+                for (offset, byte) in name.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+                return name.count
+            }
+            headers.append((lowerName, String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self)))
         }
 
         var request = HTTPRequest(method: String(decoding: parts[0], as: UTF8.self), path: path, query: query,
-                                  minorVersion: Int(version[7] - 0x30), headers: headers, body: [])
+                                  minorVersion: Int(minor - 0x30), headers: headers, body: [])
         if let encoding = request.header("transfer-encoding") {
             if encoding.lowercased() == "chunked" {
                 return .invalid(.lengthRequired, "chunked request bodies are not accepted; send the body with a Content-Length")
@@ -131,11 +138,29 @@ public struct HTTPRequestParser: Sendable {
         }
         return nil
     }
+}
 
-    private func splitLines(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> [ArraySlice<UInt8>] {
-        let head = Array(bytes[0..<end])
-        return head.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast(2).map { line in
-            line.last == 0x0D ? line.dropLast() : line
-        }
+/// The lines of a request head as ranges of the receive buffer, without their line endings,
+/// up to (not including) the blank line that ends the head.
+private struct HeaderLines {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let end: Int
+    var position = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, end: Int) {
+        self.bytes = bytes
+        self.end = end
+    }
+
+    mutating func next() -> Range<Int>? {
+        guard position < end else { return nil }
+        var cursor = position
+        while cursor < end && bytes[cursor] != 0x0A { cursor += 1 }
+        let start = position
+        position = cursor + 1
+        let stop = cursor > start && bytes[cursor - 1] == 0x0D ? cursor - 1 : cursor
+        // The blank line that ends the head is not a line of it.
+        if start == stop && position >= end { return nil }
+        return start..<stop
     }
 }
