@@ -20,9 +20,28 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             self.completion = completion
         }
 
-        static func events(_ events: [LearningEvent], completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil) -> Batch {
-            Batch(completion: completion) { store, hour in try store.insert(events, hour: hour) }
+        /// Parses ids and hashes participants on the caller's thread, so the writer only writes.
+        static func events(_ events: [LearningEvent], hash: KeyedHash,
+                           completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil) throws -> Batch {
+            let rows = try events.map { event in
+                guard let id = EventID(event.id) else { throw StoreError(description: "an event id is not a UUID") }
+                return EventRow(id: id, event: event, participant: event.participant.map { hash.hex($0) })
+            }
+            return Batch(completion: completion) { store, hour in try store.insert(rows, hour: hour) }
         }
+    }
+
+    /// An event ready for the writer: its id as bytes and its participant already hashed.
+    private struct EventRow {
+        var id: EventID
+        var event: LearningEvent
+        var participant: String?
+    }
+
+    /// Replies handed from the writer to the reply queue. The errors in them are the store's own
+    /// (`StoreError`, `StoreOverloaded`, both Sendable), so crossing threads is safe.
+    private struct Replies: @unchecked Sendable {
+        var list: [(@Sendable (Result<AppendResult, Error>) -> Void, Result<AppendResult, Error>)]
     }
 
     /// Transaction control, prepared once: the writer runs these for every request.
@@ -52,6 +71,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private let insertItem: SQLiteStatement
     private let upsertConsent: SQLiteStatement
     private let hash: KeyedHash
+    /// Runs callers' completions after each commit, so that waking event loops (and being preempted
+    /// by them on a busy machine) never delays the writer's next commit.
+    private let replies = DispatchQueue(label: "hearth-store-replies")
     private let condition = NSCondition()
     private var queue: [Batch] = []
     private var stopping = false
@@ -104,6 +126,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         condition.broadcast()
         while writer != nil { condition.wait() }
         condition.unlock()
+        replies.sync {}
         checkpointer.stop()
     }
 
@@ -126,7 +149,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     // MARK: Writing
 
     public func append(_ events: [LearningEvent]) throws -> AppendResult {
-        let batch = Batch.events(events)
+        let batch = try Batch.events(events, hash: hash)
         condition.lock()
         guard !stopping else {
             condition.unlock()
@@ -140,7 +163,11 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     public func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void) {
-        enqueue(Batch.events(events, completion: completion))
+        do {
+            enqueue(try Batch.events(events, hash: hash, completion: completion))
+        } catch {
+            completion(.failure(error))
+        }
     }
 
     public func append(_ response: QuestionnaireResponse, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void) {
@@ -246,7 +273,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         condition.lock()
         for (batch, outcome) in zip(batches, outcomes) { batch.result = outcome }
         condition.unlock()
-        for (batch, outcome) in zip(batches, outcomes) { batch.completion?(outcome) }
+        let finished = Replies(list: zip(batches, outcomes).compactMap { batch, outcome in batch.completion.map { ($0, outcome) } })
+        if !finished.list.isEmpty {
+            replies.async { for (completion, outcome) in finished.list { completion(outcome) } }
+        }
     }
 
     private static func run(_ statement: SQLiteStatement) throws {
@@ -254,9 +284,10 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         _ = try statement.step()
     }
 
-    private func insert(_ events: [LearningEvent], hour: Int64) throws -> AppendResult {
-        for event in events {
-            guard let id = EventID(event.id) else { throw StoreError(description: "an event id is not a UUID") }
+    private func insert(_ rows: [EventRow], hour: Int64) throws -> AppendResult {
+        for row in rows {
+            let id = row.id
+            let event = row.event
             // A repeat within the batch itself is not in the index until the batch's savepoint is released.
             if staged.contains(id) { continue }
             if try ids.contains(id) { continue }
@@ -270,12 +301,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             insert.bind(5, event.quiz)
             insert.bind(6, event.score)
             insert.bind(7, event.area)
-            insert.bind(8, event.participant.map { hash.hex($0) })
+            insert.bind(8, row.participant)
             insert.bind(9, hour)
             _ = try insert.step()
             staged.append(id)
         }
-        return AppendResult(accepted: staged.count, duplicates: events.count - staged.count)
+        return AppendResult(accepted: staged.count, duplicates: rows.count - staged.count)
     }
 
     private func insert(_ response: QuestionnaireResponse, hour: Int64) throws -> AppendResult {
