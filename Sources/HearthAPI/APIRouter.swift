@@ -1,3 +1,4 @@
+import Dispatch
 import HearthHTTP
 import HearthStore
 
@@ -19,8 +20,13 @@ public struct APIRouter: Sendable {
         self.openAPI = openAPI
     }
 
-    /// Answers a request: now for everything but event batches, which are answered after their commit.
+    /// Answers a request: now for reads, and after the store has finished for writes, without holding the event loop.
     public func reply(to request: HTTPRequest) -> HTTPReply {
+        if request.method == "DELETE" && request.path.hasPrefix(Self.participantsPrefix) {
+            let participant = String(request.path.dropFirst(Self.participantsPrefix.count))
+            // Erasure waits for the writer; a worker thread waits, not the loop.
+            return .later { respond in DispatchQueue.global().async { respond(erase(participant)) } }
+        }
         guard request.method == "POST" else { return .now(respond(to: request)) }
         switch request.path {
         case "/api/v1/events": return events.handle(request)
@@ -39,7 +45,7 @@ public struct APIRouter: Sendable {
             return methodNotAllowed("POST")
         case "/metrics":
             guard request.method == "GET" else { return methodNotAllowed("GET") }
-            let text = metrics.text(eventsStored: try? events.store.count(), lastCommitSeconds: events.store.lastCommitSeconds)
+            let text = metrics.text(store: events.store.statistics)
             return HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain; version=0.0.4"), ("Cache-Control", "no-store")],
                                 body: Array(text.utf8))
         case "/api/v1/openapi.json":
@@ -47,8 +53,7 @@ public struct APIRouter: Sendable {
             guard let openAPI else { return .error(.notFound, code: "not_found", message: "no API description is installed") }
             return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json")], body: openAPI)
         case _ where request.path.hasPrefix(Self.participantsPrefix):
-            guard request.method == "DELETE" else { return methodNotAllowed("DELETE") }
-            return erase(String(request.path.dropFirst(Self.participantsPrefix.count)))
+            return methodNotAllowed("DELETE")
         case _ where request.path.hasPrefix("/api/"):
             return .error(.notFound, code: "not_found", message: "there is no API endpoint \(request.path)")
         default:

@@ -1,5 +1,6 @@
 import Foundation
 import HearthHTTP
+import HearthStore
 
 /// Counters for `GET /metrics` in Prometheus's text format: requests by route and status, and a latency histogram.
 public final class RequestMetrics: @unchecked Sendable {
@@ -44,7 +45,7 @@ public final class RequestMetrics: @unchecked Sendable {
     }
 
     /// The exposition text, with the store's figures added by the caller.
-    public func text(eventsStored: Int?, lastCommitSeconds: Double) -> String {
+    public func text(store: StoreStatistics) -> String {
         lock.lock()
         defer { lock.unlock() }
         var out = "# HELP hearth_http_requests_total HTTP requests by route and status.\n# TYPE hearth_http_requests_total counter\n"
@@ -58,11 +59,14 @@ public final class RequestMetrics: @unchecked Sendable {
         }
         out += "hearth_http_request_duration_seconds_bucket{le=\"+Inf\"} \(latencyCount)\n"
         out += "hearth_http_request_duration_seconds_sum \(latencySum)\nhearth_http_request_duration_seconds_count \(latencyCount)\n"
-        if let eventsStored {
-            out += "# HELP hearth_events_stored Events held in the store.\n# TYPE hearth_events_stored gauge\nhearth_events_stored \(eventsStored)\n"
+        out += "# HELP hearth_events_stored Events held in the store.\n# TYPE hearth_events_stored gauge\nhearth_events_stored \(store.eventsStored)\n"
+        out += "# HELP hearth_store_commit_duration_seconds Time each store commit took, syncing to disk included.\n"
+        out += "# TYPE hearth_store_commit_duration_seconds histogram\n"
+        for (index, bound) in StoreStatistics.commitBuckets.enumerated() {
+            out += "hearth_store_commit_duration_seconds_bucket{le=\"\(bound)\"} \(store.commitsWithin[index])\n"
         }
-        out += "# HELP hearth_store_commit_seconds Duration of the store's last commit.\n# TYPE hearth_store_commit_seconds gauge\n"
-        out += "hearth_store_commit_seconds \(lastCommitSeconds)\n"
+        out += "hearth_store_commit_duration_seconds_bucket{le=\"+Inf\"} \(store.commits)\n"
+        out += "hearth_store_commit_duration_seconds_sum \(store.commitSeconds)\nhearth_store_commit_duration_seconds_count \(store.commits)\n"
         return out
     }
 }

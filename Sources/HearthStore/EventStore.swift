@@ -79,10 +79,33 @@ public protocol EventStore: Sendable {
     func append(_ response: QuestionnaireResponse, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
     /// Records research consent for a participant, with the version of the wording they agreed to.
     func recordConsent(participant: String, version: String, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
-    /// How many events are stored (for metrics and tests).
+    /// How many events are stored, counted in the database (for tests and checks; metrics use `statistics`).
     func count() throws -> Int
     /// Removes everything held for a participant id; returns how many records went.
     func erase(participant: String) throws -> Int
-    /// How long the most recent commit took, in seconds.
-    var lastCommitSeconds: Double { get }
+    /// Events held and commit durations, kept in memory so that reading them never waits for the database.
+    var statistics: StoreStatistics { get }
+}
+
+/// What the metrics endpoint reports about the store.
+public struct StoreStatistics: Sendable, Equatable {
+    /// Upper bounds of the commit-duration histogram's buckets, in seconds.
+    public static let commitBuckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1]
+
+    /// Events held now.
+    public var eventsStored = 0
+    /// Commits that took at most each bucket's bound (cumulative, as Prometheus histograms are).
+    public var commitsWithin = [Int](repeating: 0, count: commitBuckets.count)
+    /// Commits in all, and their total duration in seconds.
+    public var commits = 0
+    public var commitSeconds = 0.0
+
+    public init() {}
+
+    /// Counts one commit of `seconds`.
+    public mutating func recordCommit(seconds: Double) {
+        for (index, bound) in Self.commitBuckets.enumerated() where seconds <= bound { commitsWithin[index] += 1 }
+        commits += 1
+        commitSeconds += seconds
+    }
 }

@@ -78,6 +78,7 @@ final class APIRouterTests: XCTestCase {
         XCTAssertTrue(text.contains("hearth_http_request_duration_seconds_bucket{le=\"0.001\"} 1\n"))
         XCTAssertTrue(text.contains("hearth_http_request_duration_seconds_bucket{le=\"0.005\"} 2\n"))
         XCTAssertTrue(text.contains("hearth_events_stored 0\n"))
+        XCTAssertTrue(text.contains("# TYPE hearth_store_commit_duration_seconds histogram\n"))
         XCTAssertFalse(text.contains(participant), "ids never appear in metrics")
     }
 

@@ -45,6 +45,9 @@ final class SQLiteEventStoreTests: XCTestCase {
         XCTAssertEqual(stored?.count, 64, "a SHA-256 HMAC in hex")
         XCTAssertEqual(try store.erase(participant: "p-123"), 2)
         XCTAssertEqual(try store.count(), 1)
+        XCTAssertEqual(store.statistics.eventsStored, 1, "the figure for metrics follows erasure too")
+        XCTAssertGreaterThanOrEqual(store.statistics.commits, 1)
+        XCTAssertEqual(store.statistics.commitsWithin.last, store.statistics.commits, "every commit took under a second")
         store.close()
 
         let attributes = try FileManager.default.attributesOfItem(atPath: path + ".key")
@@ -54,6 +57,7 @@ final class SQLiteEventStoreTests: XCTestCase {
         defer { reopened.close() }
         XCTAssertEqual(try reopened.append([event(4, participant: "p-9")]).accepted, 1)
         XCTAssertEqual(try reopened.count(), 2)
+        XCTAssertEqual(reopened.statistics.eventsStored, 2, "counted from the database at start, then kept up to date")
     }
 
     func testRetriesAreRecognisedAcrossIndexGenerationsAndRestarts() throws {

@@ -82,13 +82,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     /// Requests waiting for the writer beyond this are turned away at once rather than queued without bound.
     public let maximumQueuedBatches: Int
     private var writer: Thread?
-    private var commitSeconds = 0.0
+    private var figures = StoreStatistics()
 
-    /// How long the last commit took, for the metrics endpoint.
-    public var lastCommitSeconds: Double {
+    public var statistics: StoreStatistics {
         condition.lock()
         defer { condition.unlock() }
-        return commitSeconds
+        return figures
     }
 
     /// Opens (or creates) the database at `path`; the hashing key lives beside it in `path.key` (mode 0600).
@@ -102,6 +101,9 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         try StoreSchema.migrate(connection)
         transaction = try TransactionStatements(connection)
         ids = try EventIDIndex(connection: connection)
+        let count = try connection.prepare("SELECT COUNT(*) FROM events")
+        count.reset()
+        figures.eventsStored = try count.step() ? Int(count.integer(at: 0)) : 0
         insert = try connection.prepare(
             "INSERT INTO events (id, type, course, module, quiz, score, area, participant, hour, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertResponse = try connection.prepare(
@@ -228,18 +230,20 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             condition.unlock()
 
             let started = Date()
-            commit(batches)
+            let added = commit(batches)
             let seconds = Date().timeIntervalSince(started)
 
             condition.lock()
-            commitSeconds = seconds
+            figures.recordCommit(seconds: seconds)
+            figures.eventsStored += added
             condition.broadcast()
             condition.unlock()
         }
     }
 
     /// One transaction for everything queued; each request's batch is all-or-nothing through a savepoint.
-    private func commit(_ batches: [Batch]) {
+    /// Returns how many events were added.
+    private func commit(_ batches: [Batch]) -> Int {
         let hour = Int64(Date().timeIntervalSince1970 / 3600)
         var outcomes: [Result<AppendResult, Error>] = []
         var arrived = 0
@@ -269,6 +273,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             try? Self.run(transaction.rollback)
             ids.rolledBack()
             outcomes = batches.map { _ in .failure(error) }
+            arrived = 0
         }
         condition.lock()
         for (batch, outcome) in zip(batches, outcomes) { batch.result = outcome }
@@ -277,6 +282,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         if !finished.list.isEmpty {
             replies.async { for (completion, outcome) in finished.list { completion(outcome) } }
         }
+        return arrived
     }
 
     private static func run(_ statement: SQLiteStatement) throws {
@@ -339,12 +345,14 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             do {
                 // Erased rows may be the newest: record the highest seq so that it is never given out again.
                 try connection.prepare("UPDATE store_state SET value = ? WHERE name = 'highest_seq'").run([.integer(ids.lastSeq)])
-                var removed = 0
+                var removed: [Int] = []
                 for table in ["events", "responses", "consents"] {
-                    removed += try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)])
+                    removed.append(try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)]))
                 }
                 try connection.execute("COMMIT")
-                return removed
+                // The writer is held by `serialised`, whose lock this thread holds.
+                figures.eventsStored -= removed[0]
+                return removed.reduce(0, +)
             } catch {
                 try? connection.execute("ROLLBACK")
                 throw error
