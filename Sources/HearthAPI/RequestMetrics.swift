@@ -52,21 +52,20 @@ public final class RequestMetrics: @unchecked Sendable {
         for key in requests.keys.sorted() {
             out += "hearth_http_requests_total{route=\"\(key.route)\",status=\"\(key.status)\"} \(requests[key]!)\n"
         }
-        out += "# HELP hearth_http_request_duration_seconds Time from the first byte of a request to its response.\n"
-        out += "# TYPE hearth_http_request_duration_seconds histogram\n"
-        for (index, bound) in Self.buckets.enumerated() {
-            out += "hearth_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(bucketCounts[index])\n"
-        }
-        out += "hearth_http_request_duration_seconds_bucket{le=\"+Inf\"} \(latencyCount)\n"
-        out += "hearth_http_request_duration_seconds_sum \(latencySum)\nhearth_http_request_duration_seconds_count \(latencyCount)\n"
+        Self.histogram("hearth_http_request_duration_seconds", help: "Time from the first byte of a request to its response.",
+                       bounds: Self.buckets, within: bucketCounts, count: latencyCount, sum: latencySum, into: &out)
         out += "# HELP hearth_events_stored Events held in the store.\n# TYPE hearth_events_stored gauge\nhearth_events_stored \(store.eventsStored)\n"
-        out += "# HELP hearth_store_commit_duration_seconds Time each store commit took, syncing to disk included.\n"
-        out += "# TYPE hearth_store_commit_duration_seconds histogram\n"
-        for (index, bound) in StoreStatistics.commitBuckets.enumerated() {
-            out += "hearth_store_commit_duration_seconds_bucket{le=\"\(bound)\"} \(store.commitsWithin[index])\n"
-        }
-        out += "hearth_store_commit_duration_seconds_bucket{le=\"+Inf\"} \(store.commits)\n"
-        out += "hearth_store_commit_duration_seconds_sum \(store.commitSeconds)\nhearth_store_commit_duration_seconds_count \(store.commits)\n"
+        Self.histogram("hearth_store_commit_duration_seconds", help: "Time each store commit took, syncing to disk included.",
+                       bounds: StoreStatistics.commitBuckets, within: store.commitsWithin, count: store.commits, sum: store.commitSeconds,
+                       into: &out)
         return out
+    }
+
+    /// A histogram in the exposition format: cumulative buckets, then the sum and count.
+    private static func histogram(_ name: String, help: String, bounds: [Double], within: [Int], count: Int, sum: Double,
+                                  into out: inout String) {
+        out += "# HELP \(name) \(help)\n# TYPE \(name) histogram\n"
+        for (bound, counted) in zip(bounds, within) { out += "\(name)_bucket{le=\"\(bound)\"} \(counted)\n" }
+        out += "\(name)_bucket{le=\"+Inf\"} \(count)\n\(name)_sum \(sum)\n\(name)_count \(count)\n"
     }
 }

@@ -143,11 +143,9 @@ final class ServedAPITests: XCTestCase {
         let body = "{\"events\":[\(event(20))]}"
         waiting.send("POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
         // The first write fills the one-batch queue; the next is turned away at once.
-        var busy = (0, "", "")
-        for _ in 0..<100 where busy.0 != 429 {
-            busy = try exchange("POST", "/api/v1/events", body: "{\"events\":[\(event(21))]}")
-            if busy.0 != 429 { usleep(10_000) }
-        }
+        for _ in 0..<300 where store.queuedBatches == 0 { usleep(10_000) }
+        XCTAssertEqual(store.queuedBatches, 1)
+        let busy = try exchange("POST", "/api/v1/events", body: "{\"events\":[\(event(21))]}")
         XCTAssertEqual(busy.0, 429)
         XCTAssertTrue(busy.2.contains("Retry-After: 2"))
         store.resumeWriting()

@@ -208,6 +208,13 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         condition.unlock()
     }
 
+    /// Requests waiting for the writer (for tests of a full queue).
+    var queuedBatches: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count
+    }
+
     func resumeWriting() {
         condition.lock()
         paused = false
