@@ -11,7 +11,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private final class Batch {
         let write: (SQLiteEventStore, Int64) throws -> AppendResult
         var result: Result<AppendResult, Error>?
-        /// For callers that do not wait: called by the writer after the commit.
+        /// For callers that do not wait: called on the reply queue after the commit.
         let completion: (@Sendable (Result<AppendResult, Error>) -> Void)?
 
         init(completion: (@Sendable (Result<AppendResult, Error>) -> Void)? = nil,
