@@ -71,8 +71,9 @@ public struct SiteBuilder {
 
         // Pages are independent, so each core renders and writes its share; only the indexes are gathered.
         try writer.prepareFolders(for: jobs.map(\.path))
-        let texts = try renderInParallel(jobs, contexts: contexts, library: library, writer: writer)
-        writer.record(jobs.map(\.path))
+        let rendered = try renderInParallel(jobs, contexts: contexts, library: library, writer: writer)
+        let texts = rendered.map(\.text)
+        writer.record(jobs.map(\.path) + zip(jobs, rendered).filter(\.1.compressed).map { $0.0.path + ".gz" })
         var search = SearchIndex()
         var sitemap = Sitemap()
         for (job, text) in zip(jobs, texts) {
@@ -89,17 +90,21 @@ public struct SiteBuilder {
         return summary
     }
 
-    /// Renders and writes every page; returns each page's text for the search index.
-    private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary, writer: SiteWriter) throws -> [String] {
-        let results = ParallelResults<Result<String, Error>>(count: jobs.count)
+    /// Renders and writes every page with its gzip'd copy; returns each page's text for the search index
+    /// and whether a `.gz` was written.
+    private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary,
+                                  writer: SiteWriter) throws -> [(text: String, compressed: Bool)] {
+        let results = ParallelResults<Result<(text: String, compressed: Bool), Error>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
                 var context = job.context(contexts)
                 let body = try library.render(job.template, .object(context))
                 context["body"] = .string(body)
-                try writer.writeFile(try library.renderBytes("layout", .object(context)), to: job.path)
-                results.store(.success(job.searchText()), at: index)
+                let page = try library.renderBytes("layout", .object(context))
+                try writer.writeFile(page, to: job.path)
+                let compressed = try writer.writeGzipVariant(of: page, for: job.path)
+                results.store(.success((job.searchText(), compressed)), at: index)
             } catch {
                 results.store(.failure(error), at: index)
             }

@@ -30,7 +30,25 @@ public struct SiteWriter: Sendable {
     public mutating func write(_ bytes: [UInt8], to path: String) throws {
         try prepareFolders(for: [path])
         try writeFile(bytes, to: path)
-        record([path])
+        record(try writeGzipVariant(of: bytes, for: path) ? [path, path + ".gz"] : [path])
+    }
+
+    /// Text formats worth compressing; images, fonts and PDFs are compressed already.
+    static let compressible: Set<String> = ["html", "css", "js", "json", "svg", "xml", "txt"]
+    /// Below this a file fits in a packet or two anyway, and a second file is not worth it.
+    static let compressionThreshold = 1024
+
+    /// Writes `path.gz` beside `path` when gzip saves at least a tenth of a compressible file over 1 KiB; returns whether it did.
+    ///
+    /// Compressed at build time, not per request, so the server only picks a file; safe from several threads at once.
+    public func writeGzipVariant(of bytes: [UInt8], for path: String) throws -> Bool {
+        guard bytes.count > Self.compressionThreshold,
+              let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
+              Self.compressible.contains(path[path.index(after: dot)...].lowercased()) else { return false }
+        let compressed = Gzip.compress(bytes)
+        guard compressed.count * 10 <= bytes.count * 9 else { return false }
+        try writeFile(compressed, to: path + ".gz")
+        return true
     }
 
     /// Creates the folders these files will go in, each once.
