@@ -11,10 +11,7 @@ struct BitWriter {
         buffer |= UInt64(value) << UInt64(pendingBits)
         pendingBits += bits
         if pendingBits >= 32 {
-            bytes.append(UInt8(truncatingIfNeeded: buffer))
-            bytes.append(UInt8(truncatingIfNeeded: buffer >> 8))
-            bytes.append(UInt8(truncatingIfNeeded: buffer >> 16))
-            bytes.append(UInt8(truncatingIfNeeded: buffer >> 24))
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: buffer).littleEndian) { bytes.append(contentsOf: $0) }
             buffer >>= 32
             pendingBits -= 32
         }

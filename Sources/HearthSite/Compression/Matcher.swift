@@ -15,8 +15,15 @@ struct Matcher {
     private let lengths: UnsafeMutablePointer<UInt16>
     private let distances: UnsafeMutablePointer<UInt16>
     private var symbols = 0
-    private var literalCounts = [UInt32](repeating: 0, count: 286)
-    private var distanceCounts = [UInt32](repeating: 0, count: 30)
+    private let literalCounts: UnsafeMutablePointer<UInt32>
+    private let distanceCounts: UnsafeMutablePointer<UInt32>
+    /// Copies of the RFC tables: the hot loops index these without the retains and lazy-initialisation checks of globals.
+    private let lengthCode: UnsafeMutablePointer<UInt8>
+    private let distanceCode: UnsafeMutablePointer<UInt8>
+    private let lengthBase: UnsafeMutablePointer<Int>
+    private let lengthExtra: UnsafeMutablePointer<Int>
+    private let distanceBase: UnsafeMutablePointer<Int>
+    private let distanceExtra: UnsafeMutablePointer<Int>
     /// The input covered by the symbols so far, and where the current block began.
     private var covered = 0
     private var blockStart = 0
@@ -35,8 +42,26 @@ struct Matcher {
         previous = .allocate(capacity: previousCount)
         previous.initialize(repeating: 0, count: previousCount)
         previousMask = previousCount - 1
-        lengths = .allocate(capacity: Deflate.blockSymbols)
-        distances = .allocate(capacity: Deflate.blockSymbols)
+        // Symbol buffers are as big as a block can get, or as the input if that is smaller.
+        let symbolCapacity = min(Deflate.blockSymbols, count + 1)
+        lengths = .allocate(capacity: symbolCapacity)
+        distances = .allocate(capacity: symbolCapacity)
+        literalCounts = .allocate(capacity: 286)
+        literalCounts.initialize(repeating: 0, count: 286)
+        distanceCounts = .allocate(capacity: 30)
+        distanceCounts.initialize(repeating: 0, count: 30)
+        lengthCode = Self.copy(DeflateTables.lengthCode)
+        distanceCode = Self.copy(DeflateTables.distanceCode)
+        lengthBase = Self.copy(DeflateTables.lengthBase)
+        lengthExtra = Self.copy(DeflateTables.lengthExtra)
+        distanceBase = Self.copy(DeflateTables.distanceBase)
+        distanceExtra = Self.copy(DeflateTables.distanceExtra)
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: array.count)
+        pointer.initialize(from: array, count: array.count)
+        return pointer
     }
 
     /// Frees the tables; call once when done.
@@ -45,6 +70,9 @@ struct Matcher {
         previous.deallocate()
         lengths.deallocate()
         distances.deallocate()
+        for pointer in [literalCounts, distanceCounts] { pointer.deallocate() }
+        for pointer in [lengthCode, distanceCode] { pointer.deallocate() }
+        for pointer in [lengthBase, lengthExtra, distanceBase, distanceExtra] { pointer.deallocate() }
     }
 
     /// Records `position` in its hash chain and returns the previous position with the same hash, or -1.
@@ -153,31 +181,32 @@ struct Matcher {
     private mutating func emitMatch(length: Int, distance: Int, output: inout BitWriter) {
         lengths[symbols] = UInt16(length)
         distances[symbols] = UInt16(distance)
-        literalCounts[257 + Int(DeflateTables.lengthCode[length - 3])] += 1
-        distanceCounts[Self.distanceCode(distance)] += 1
+        literalCounts[257 + Int(lengthCode[length - 3])] += 1
+        distanceCounts[code(ofDistance: distance)] += 1
         symbols += 1
         covered += length
         if symbols == Deflate.blockSymbols { flush(final: false, into: &output) }
     }
 
     @inline(__always)
-    static func distanceCode(_ distance: Int) -> Int {
+    private func code(ofDistance distance: Int) -> Int {
         let index = distance - 1
-        return Int(DeflateTables.distanceCode[index < 256 ? index : 256 + (index >> 7)])
+        return Int(distanceCode[index < 256 ? index : 256 + (index >> 7)])
     }
 
     /// Sends the collected symbols as one block in whichever form is smallest, then starts a new block.
     private mutating func flush(final: Bool, into output: inout BitWriter) {
         literalCounts[256] = 1
-        let literals = HuffmanCode(frequencies: literalCounts, limit: 15)
-        let distanceTree = HuffmanCode(frequencies: distanceCounts, limit: 15)
+        let literals = HuffmanCode(frequencies: Array(UnsafeBufferPointer(start: literalCounts, count: 286)), limit: 15)
+        let distanceTree = HuffmanCode(frequencies: Array(UnsafeBufferPointer(start: distanceCounts, count: 30)), limit: 15)
+        let fixedLengths = DeflateTables.fixedLiterals.lengths
         var extraBits = 0
-        for code in 0..<29 { extraBits += Int(literalCounts[257 + code]) * DeflateTables.lengthExtra[code] }
-        for code in 0..<30 { extraBits += Int(distanceCounts[code]) * DeflateTables.distanceExtra[code] }
+        for code in 0..<29 { extraBits += Int(literalCounts[257 + code]) * lengthExtra[code] }
+        for code in 0..<30 { extraBits += Int(distanceCounts[code]) * distanceExtra[code] }
         var dynamicBits = extraBits, fixedBits = extraBits
         for symbol in 0..<286 {
             dynamicBits += Int(literalCounts[symbol]) * Int(literals.lengths[symbol])
-            fixedBits += Int(literalCounts[symbol]) * Int(DeflateTables.fixedLiterals.lengths[symbol])
+            fixedBits += Int(literalCounts[symbol]) * Int(fixedLengths[symbol])
         }
         for code in 0..<30 {
             dynamicBits += Int(distanceCounts[code]) * Int(distanceTree.lengths[code])
@@ -201,8 +230,8 @@ struct Matcher {
             writeSymbols(literals, distanceTree, into: &output)
         }
         symbols = 0
-        for index in literalCounts.indices { literalCounts[index] = 0 }
-        for index in distanceCounts.indices { distanceCounts[index] = 0 }
+        literalCounts.update(repeating: 0, count: 286)
+        distanceCounts.update(repeating: 0, count: 30)
         blockStart = covered
     }
 
@@ -231,15 +260,14 @@ struct Matcher {
                     output.write(literalCodes[value], bits: Int(literalLengths[value]))
                     continue
                 }
-                let code = Int(DeflateTables.lengthCode[value - 3])
-                let extra = DeflateTables.lengthExtra[code]
-                let bits = Int(literalLengths[257 + code])
-                output.write(literalCodes[257 + code] | UInt32(value - DeflateTables.lengthBase[code]) << bits, bits: bits + extra)
-                let distanceCode = Self.distanceCode(distance)
-                let distanceExtra = DeflateTables.distanceExtra[distanceCode]
-                let distanceBits = Int(distanceLengths[distanceCode])
-                output.write(distanceCodes[distanceCode] | UInt32(distance - DeflateTables.distanceBase[distanceCode]) << distanceBits,
-                             bits: distanceBits + distanceExtra)
+                let lengthIndex = Int(lengthCode[value - 3])
+                let bits = Int(literalLengths[257 + lengthIndex])
+                output.write(literalCodes[257 + lengthIndex] | UInt32(value - lengthBase[lengthIndex]) << bits,
+                             bits: bits + lengthExtra[lengthIndex])
+                let symbol = code(ofDistance: distance)
+                let distanceBits = Int(distanceLengths[symbol])
+                output.write(distanceCodes[symbol] | UInt32(distance - distanceBase[symbol]) << distanceBits,
+                             bits: distanceBits + distanceExtra[symbol])
             }
             output.write(literalCodes[256], bits: Int(literalLengths[256]))
         }
