@@ -58,7 +58,8 @@ public struct APIRouter: Sendable {
             return .error(.notFound, code: "not_found", message: "there is no API endpoint \(request.path)")
         default:
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
-            return site.response(for: request.path, ifNoneMatch: request.header("if-none-match"))
+            return site.response(for: request.path, ifNoneMatch: request.header("if-none-match"),
+                                 acceptEncoding: request.header("accept-encoding"))
         }
     }
 

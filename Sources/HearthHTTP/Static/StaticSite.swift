@@ -1,14 +1,22 @@
 import Foundation
 
 /// A built site held in memory with its headers worked out in advance, so a GET is a lookup.
+///
+/// Where the build wrote `name.gz` beside `name`, that is `name`'s gzip'd representation, sent to
+/// clients whose `Accept-Encoding` allows gzip; it is not a resource of its own.
 public struct StaticSite: Sendable {
     /// One file, ready to send.
     public struct File: Sendable {
         public var body: [UInt8]
         public var contentType: String
-        /// A strong validator from the content hash, quoted as HTTP wants.
+        /// A strong validator from the file's modification time and size, quoted as HTTP wants.
         public var etag: String
         public var cacheControl: String
+        /// The build's gzip'd copy, if it wrote one.
+        public var gzip: [UInt8]?
+
+        /// The gzip'd copy's validator: another representation needs another ETag, so caches never mix the two.
+        public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
     }
 
     public private(set) var files: [String: File] = [:]
@@ -20,6 +28,7 @@ public struct StaticSite: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
             throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: folder])
         }
+        var found: [String: (data: Data, modified: Int)] = [:]
         while let item = enumerator.nextObject() as? String {
             if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let real = URL(fileURLWithPath: root + "/" + item).resolvingSymlinksInPath().standardizedFileURL.path
@@ -27,16 +36,21 @@ public struct StaticSite: Sendable {
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: real),
                   attributes[.type] as? FileAttributeType == .typeRegular,
                   let data = FileManager.default.contents(atPath: real) else { continue }
+            found[item] = (data, Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0))
+        }
+        for (item, (data, modified)) in found {
+            // A variant is served only as its original's encoding; a .gz with no original is an ordinary file.
+            if item.hasSuffix(".gz"), found[String(item.dropLast(3))] != nil { continue }
             // Like nginx: modification time and size, which change whenever a build rewrites the file.
-            let modified = Int((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
             let etag = "\"\(String(modified, radix: 16))-\(String(data.count, radix: 16))\""
             files[item] = File(body: [UInt8](data), contentType: Self.contentType(for: item), etag: etag,
-                               cacheControl: Self.cacheControl(for: item))
+                               cacheControl: Self.cacheControl(for: item), gzip: found[item + ".gz"].map { [UInt8]($0.data) })
         }
     }
 
-    /// The response for a GET or HEAD of `path`, honouring `If-None-Match`.
-    public func response(for path: String, ifNoneMatch: String?) -> HTTPResponse {
+    /// The response for a GET or HEAD of `path`, honouring `If-None-Match` and choosing the gzip'd
+    /// copy when the request's `Accept-Encoding` allows it.
+    public func response(for path: String, ifNoneMatch: String?, acceptEncoding: String? = nil) -> HTTPResponse {
         guard let sitePath = RequestPath.sitePath(path) else {
             return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not found\n".utf8))
         }
@@ -44,11 +58,53 @@ public struct StaticSite: Sendable {
             let body = files["404.html"]?.body ?? Array("Not found\n".utf8)
             return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/html; charset=utf-8")], body: body)
         }
-        let headers = [("Content-Type", file.contentType), ("ETag", file.etag), ("Cache-Control", file.cacheControl)]
-        if let tags = ifNoneMatch, tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == file.etag || $0 == "*" }) {
+        let gzip = file.gzip.flatMap { Self.acceptsGzip(acceptEncoding) ? $0 : nil }
+        let etag = gzip == nil ? file.etag : file.gzipETag
+        var headers = [("Content-Type", file.contentType), ("ETag", etag), ("Cache-Control", file.cacheControl)]
+        // Both representations say the answer depends on Accept-Encoding, so a shared cache keeps them apart.
+        if file.gzip != nil { headers.append(("Vary", "Accept-Encoding")) }
+        if Self.matches(ifNoneMatch, etag) {
             return HTTPResponse(status: .notModified, headers: headers)
         }
+        if let gzip {
+            headers.append(("Content-Encoding", "gzip"))
+            return HTTPResponse(status: .ok, headers: headers, body: gzip)
+        }
         return HTTPResponse(status: .ok, headers: headers, body: file.body)
+    }
+
+    /// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for this header) or is `*`.
+    static func matches(_ ifNoneMatch: String?, _ etag: String) -> Bool {
+        guard let ifNoneMatch else { return false }
+        return ifNoneMatch.split(separator: ",").contains { element in
+            let tag = element.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+
+    /// Whether an `Accept-Encoding` value allows gzip (RFC 9110, 12.5.3): its q-value, or else that of `*`,
+    /// must be above 0, and not below an explicitly listed `identity`'s. No header means identity only.
+    static func acceptsGzip(_ acceptEncoding: String?) -> Bool {
+        guard let acceptEncoding else { return false }
+        var gzip: Double?, any: Double?, identity: Double?
+        for element in acceptEncoding.split(separator: ",") {
+            let parts = element.split(separator: ";")
+            let coding = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            var quality = 1.0
+            for parameter in parts.dropFirst() {
+                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                // An unreadable q-value counts as a refusal rather than a guess.
+                if pair.count == 2, pair[0].lowercased() == "q" { quality = min(1, max(0, Double(pair[1]) ?? 0)) }
+            }
+            switch coding {
+            case "gzip", "x-gzip": gzip = max(gzip ?? 0, quality)
+            case "*": any = quality
+            case "identity": identity = quality
+            default: break
+            }
+        }
+        let quality = gzip ?? any ?? 0
+        return quality > 0 && quality >= (identity ?? 0)
     }
 
     static func contentType(for path: String) -> String {
@@ -67,6 +123,7 @@ public struct StaticSite: Sendable {
         case "txt": return "text/plain; charset=utf-8"
         case "pdf": return "application/pdf"
         case "woff2": return "font/woff2"
+        case "gz": return "application/gzip"
         default: return "application/octet-stream"
         }
     }
