@@ -73,7 +73,7 @@ public struct SiteBuilder {
         try writer.prepareFolders(for: jobs.map(\.path))
         let rendered = try renderInParallel(jobs, contexts: contexts, library: library, writer: writer)
         let texts = rendered.map(\.text)
-        writer.record(jobs.map(\.path) + zip(jobs, rendered).filter(\.1.compressed).map { $0.0.path + ".gz" })
+        writer.record(rendered.flatMap(\.written))
         var search = SearchIndex()
         var sitemap = Sitemap()
         for (job, text) in zip(jobs, texts) {
@@ -91,20 +91,18 @@ public struct SiteBuilder {
     }
 
     /// Renders and writes every page with its gzip'd copy; returns each page's text for the search index
-    /// and whether a `.gz` was written.
+    /// and the files written.
     private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary,
-                                  writer: SiteWriter) throws -> [(text: String, compressed: Bool)] {
-        let results = ParallelResults<Result<(text: String, compressed: Bool), Error>>(count: jobs.count)
+                                  writer: SiteWriter) throws -> [(text: String, written: [String])] {
+        let results = ParallelResults<Result<(text: String, written: [String]), Error>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
                 var context = job.context(contexts)
                 let body = try library.render(job.template, .object(context))
                 context["body"] = .string(body)
-                let page = try library.renderBytes("layout", .object(context))
-                try writer.writeFile(page, to: job.path)
-                let compressed = try writer.writeGzipVariant(of: page, for: job.path)
-                results.store(.success((job.searchText(), compressed)), at: index)
+                let written = try writer.writeFileWithGzip(try library.renderBytes("layout", .object(context)), to: job.path)
+                results.store(.success((job.searchText(), written)), at: index)
             } catch {
                 results.store(.failure(error), at: index)
             }

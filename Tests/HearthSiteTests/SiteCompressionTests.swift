@@ -49,4 +49,37 @@ final class SiteCompressionTests: XCTestCase {
         _ = try SiteBuilder(site: site, theme: theme).build(into: output)
         XCTAssertEqual([UInt8](try Data(contentsOf: output.appendingPathComponent("index.html.gz"))), all["index.html.gz"])
     }
+
+    /// A rebuild keeps an unchanged file's `.gz` from the swap folder only when its trailer matches the content.
+    func testUnchangedFilesReuseTheirGzipOnlyWhenItMatches() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-gzreuse-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("_site"), swap = root.appendingPathComponent("._site.swap")
+        let a = Array(String(repeating: "<p>Version A of the page, said calmly.</p>\n", count: 60).utf8)
+        let b = Array(String(repeating: "<p>Version B: the hub's number changed.</p>\n", count: 60).utf8)
+        func build(_ bytes: [UInt8]) throws -> [UInt8] {
+            var writer = try SiteWriter(destination: output)
+            try writer.write(bytes, to: "page.html")
+            try writer.commit()
+            let gzip = [UInt8](try Data(contentsOf: output.appendingPathComponent("page.html.gz")))
+            XCTAssertEqual(try GzipTests.decompress(gzip), bytes)
+            return gzip
+        }
+        let first = try build(a), second = try build(a)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: swap.appendingPathComponent("page.html.gz").path))
+        XCTAssertEqual(second, first)
+        // Proof of reuse: a different but valid gzip of the same text (Debian's) planted in the swap folder is kept.
+        try Data(a).write(to: root.appendingPathComponent("a.html"))
+        let theirs = [UInt8](try GzipTests.gzip6(root.appendingPathComponent("a.html")))
+        XCTAssertNotEqual(theirs, first)
+        try Data(theirs).write(to: swap.appendingPathComponent("page.html.gz"))
+        XCTAssertEqual(try build(a), theirs, "reused from the swap folder")
+        // A failed build can leave the old text beside another version's .gz: the trailer gives it away.
+        try Data(Gzip.compress(b)).write(to: swap.appendingPathComponent("page.html.gz"))
+        XCTAssertEqual(try build(a), first)
+        _ = try build(b)
+        XCTAssertTrue(SiteWriter.isGzip(Gzip.compress(b), of: b))
+        XCTAssertFalse(SiteWriter.isGzip(Gzip.compress(b), of: a))
+        XCTAssertFalse(SiteWriter.isGzip(Array("not gzip at all, but long enough".utf8), of: a))
+    }
 }

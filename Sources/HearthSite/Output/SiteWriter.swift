@@ -26,11 +26,10 @@ public struct SiteWriter: Sendable {
 
     private var createdFolders: Set<String> = [""]
 
-    /// Writes `bytes` at `path` (relative to the site root), creating folders as needed.
+    /// Writes `bytes` at `path` (relative to the site root), and its gzip'd copy when worthwhile, creating folders as needed.
     public mutating func write(_ bytes: [UInt8], to path: String) throws {
         try prepareFolders(for: [path])
-        try writeFile(bytes, to: path)
-        record(try writeGzipVariant(of: bytes, for: path) ? [path, path + ".gz"] : [path])
+        record(try writeFileWithGzip(bytes, to: path))
     }
 
     /// Text formats worth compressing; images, fonts and PDFs are compressed already.
@@ -38,17 +37,52 @@ public struct SiteWriter: Sendable {
     /// Below this a file fits in a packet or two anyway, and a second file is not worth it.
     static let compressionThreshold = 1024
 
-    /// Writes `path.gz` beside `path` when gzip saves at least a tenth of a compressible file over 1 KiB; returns whether it did.
+    /// Writes `bytes` at `path` and, for a compressible file over 1 KiB that gzip shrinks by at least a tenth,
+    /// `path.gz` beside it; returns the paths written. Safe to call from several threads at once.
     ///
-    /// Compressed at build time, not per request, so the server only picks a file; safe from several threads at once.
-    public func writeGzipVariant(of bytes: [UInt8], for path: String) throws -> Bool {
+    /// Compressed at build time, not per request, so the server only picks a file. The swap folder holds
+    /// the build before last: when a file is unchanged there and its `.gz` ends with this content's CRC-32
+    /// and size, that `.gz` is kept rather than compressed again (the check also catches a `.gz` left by
+    /// a failed build, whose trailer belongs to other content).
+    public func writeFileWithGzip(_ bytes: [UInt8], to path: String) throws -> [String] {
         guard bytes.count > Self.compressionThreshold,
               let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
-              Self.compressible.contains(path[path.index(after: dot)...].lowercased()) else { return false }
+              Self.compressible.contains(path[path.index(after: dot)...].lowercased()) else {
+            try writeFile(bytes, to: path)
+            return [path]
+        }
+        let unchanged = readStaged(path) == bytes && Self.isGzip(readStaged(path + ".gz"), of: bytes)
+        try writeFile(bytes, to: path)
+        if unchanged { return [path, path + ".gz"] }
         let compressed = Gzip.compress(bytes)
-        guard compressed.count * 10 <= bytes.count * 9 else { return false }
+        guard compressed.count * 10 <= bytes.count * 9 else { return [path] }
         try writeFile(compressed, to: path + ".gz")
-        return true
+        return [path, path + ".gz"]
+    }
+
+    /// Whether `gzip` is a gzip member whose trailer names `bytes`' CRC-32 and length.
+    static func isGzip(_ gzip: [UInt8]?, of bytes: [UInt8]) -> Bool {
+        guard let gzip, gzip.count >= 18, gzip[0] == 0x1F, gzip[1] == 0x8B, gzip[2] == 8 else { return false }
+        let trailer = gzip.suffix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return trailer == UInt64(UInt32(truncatingIfNeeded: bytes.count)) << 32 | UInt64(CRC32.checksum(bytes))
+    }
+
+    /// The file at `path` in the swap folder, if there is one.
+    private func readStaged(_ path: String) -> [UInt8]? {
+        let descriptor = open(staging.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let result = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if result < 0 && errno == EINTR { continue }
+            guard result > 0 else { return nil }
+            offset += result
+        }
+        return bytes
     }
 
     /// Creates the folders these files will go in, each once.
