@@ -35,6 +35,14 @@ final class HTTPRequestParserTests: XCTestCase {
         }
     }
 
+    func testOptionalWhitespaceIsTrimmedFromListElements() {
+        XCTAssertEqual(" \t gzip;q=0.5 \t".trimmingOptionalWhitespace, "gzip;q=0.5")
+        XCTAssertEqual("br".trimmingOptionalWhitespace, "br")
+        XCTAssertEqual(" \t ".trimmingOptionalWhitespace, "")
+        XCTAssertEqual("".trimmingOptionalWhitespace, "")
+        XCTAssertEqual("a b".split(separator: ",").first?.trimmingOptionalWhitespace, "a b", "inner spaces stay")
+    }
+
     func testIncompleteRequestsAskForMore() {
         guard case .incomplete = parse("GET / HTTP/1.1\r\nHost: h\r\n") else { return XCTFail("headers not finished") }
         guard case .incomplete = parse("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345") else { return XCTFail("body not finished") }

@@ -77,7 +77,7 @@ public struct StaticSite: Sendable {
     static func matches(_ ifNoneMatch: String?, _ etag: String) -> Bool {
         guard let ifNoneMatch else { return false }
         return ifNoneMatch.split(separator: ",").contains { element in
-            let tag = element.trimmingCharacters(in: .whitespaces)
+            let tag = element.trimmingOptionalWhitespace
             return tag == "*" || tag == etag || tag == "W/" + etag
         }
     }
@@ -89,10 +89,10 @@ public struct StaticSite: Sendable {
         var gzip: Double?, any: Double?, identity: Double?
         for element in acceptEncoding.split(separator: ",") {
             let parts = element.split(separator: ";")
-            let coding = parts.first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            let coding = parts.first?.trimmingOptionalWhitespace.lowercased() ?? ""
             var quality = 1.0
             for parameter in parts.dropFirst() {
-                let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let pair = parameter.split(separator: "=", maxSplits: 1).map(\.trimmingOptionalWhitespace)
                 // An unreadable q-value counts as a refusal rather than a guess.
                 if pair.count == 2, pair[0].lowercased() == "q" { quality = min(1, max(0, Double(pair[1]) ?? 0)) }
             }
