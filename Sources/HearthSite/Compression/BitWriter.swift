@@ -1,5 +1,6 @@
 /// Bits packed least significant first, as DEFLATE (RFC 1951, 3.1.1) stores them.
 struct BitWriter {
+    /// Whole bytes written so far.
     var bytes: [UInt8] = []
     private var buffer: UInt64 = 0
     /// Bits in `buffer` not yet in `bytes`; always below 32 between calls.

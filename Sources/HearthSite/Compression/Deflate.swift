@@ -8,12 +8,15 @@ import HearthContent
 /// site's pages that comes within half a percent of `gzip -6`'s size, at a fraction of the search time
 /// on repetitive files such as the search index.
 public enum Deflate {
+    /// How far back a match may reach.
     static let windowSize = 32768
+    /// The longest match DEFLATE can express.
     static let maximumMatch = 258
     /// Stop searching once a match this long is found.
     static let niceLength = 32
     /// Search chains at most this long; a quarter as long when the previous match is already good.
     static let chainLimit = 32
+    /// A previous match at least this long shortens the next search.
     static let goodLength = 8
     /// Matches at least this long are taken without looking for a longer one at the next byte.
     static let lazyLimit = 16
@@ -68,11 +71,15 @@ public enum Deflate {
 
 /// The code tables of RFC 1951, 3.2.5.
 enum DeflateTables {
+    /// The shortest length of each length code, 257–285.
     static let lengthBase: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59,
                                     67, 83, 99, 115, 131, 163, 195, 227, 258]
+    /// Extra bits after each length code.
     static let lengthExtra: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+    /// The shortest distance of each distance code.
     static let distanceBase: [Int] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769,
                                       1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
+    /// Extra bits after each distance code.
     static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
     /// The order code-length code lengths are sent in (3.2.7).
     static let codeLengthOrder: [Int] = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]

@@ -1,7 +1,9 @@
 /// A canonical Huffman code (RFC 1951, 3.2.2): each symbol's code length, and its code with the bits
 /// reversed so a least-significant-first writer sends the code's first bit first.
 struct HuffmanCode {
+    /// Code length per symbol, 0 for unused symbols.
     var lengths: [UInt8]
+    /// Code per symbol, bit-reversed.
     var codes: [UInt32]
 
     /// The canonical code for these lengths (0 means the symbol is unused).

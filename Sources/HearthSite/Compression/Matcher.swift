@@ -4,7 +4,9 @@
 /// Hash chains: `head` holds the latest position (plus one, so zero means none) for each hash of three
 /// bytes, and `previous` the position before it with the same hash, indexed modulo the window size.
 struct Matcher {
+    /// The dictionary bytes followed by the bytes to compress.
     let window: UnsafePointer<UInt8>
+    /// Bytes in `window`.
     let count: Int
     private let hashShift: UInt32
     private let head: UnsafeMutablePointer<Int32>
@@ -28,6 +30,7 @@ struct Matcher {
     private var covered = 0
     private var blockStart = 0
 
+    /// Allocates tables sized for `count` bytes; `release()` frees them.
     init(window: UnsafePointer<UInt8>, count: Int) {
         self.window = window
         self.count = count
@@ -279,7 +282,9 @@ struct Matcher {
 
 /// The start of a dynamic block (RFC 1951, 3.2.7): both codes' lengths, run-length coded, themselves Huffman coded.
 struct DynamicHeader {
+    /// Literal/length code lengths sent (HLIT + 257).
     let literalCount: Int
+    /// Distance code lengths sent (HDIST + 1).
     let distanceCount: Int
     /// Code-length symbols (0–18) with their extra-bit values.
     private var items: [(symbol: Int, extra: UInt32)] = []
@@ -288,6 +293,7 @@ struct DynamicHeader {
     /// The header's size in bits, for choosing the block type.
     private(set) var bits = 0
 
+    /// Run-length codes both codes' lengths and works out the header's size.
     init(literals: HuffmanCode, distances: HuffmanCode) {
         var literalCount = 286
         while literalCount > 257 && literals.lengths[literalCount - 1] == 0 { literalCount -= 1 }
