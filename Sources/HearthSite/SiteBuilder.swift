@@ -32,8 +32,9 @@ public struct SiteBuilder {
     }
 
     /// Builds into `output`; the previous contents are replaced only if everything succeeds.
-    public func build(into output: URL) throws -> Summary {
-        var writer = try SiteWriter(destination: output)
+    /// With `gzip`, compressible files get a `.gz` copy for servers that send them as they are.
+    public func build(into output: URL, gzip: Bool = true) throws -> Summary {
+        var writer = try SiteWriter(destination: output, gzip: gzip)
         do {
             let summary = try write(with: &writer)
             try writer.commit()

@@ -4,7 +4,7 @@ import HearthSite
 
 /// `hearth build` and `hearth check`: load and validate content; build also renders the site.
 enum BuildCommand {
-    static let buildUsage = "usage: hearth build [--content Content] [--theme Themes/default] [--out _site]"
+    static let buildUsage = "usage: hearth build [--content Content] [--theme Themes/default] [--out _site] [--no-gzip]"
     static let checkUsage = "usage: hearth check [--content Content] [--reading-age YEARS]"
 
     struct Options {
@@ -12,6 +12,8 @@ enum BuildCommand {
         var theme = "Themes/default"
         var output = "_site"
         var readingAge: Double?
+        /// Write `.gz` copies of compressible files (for `hearth serve`, nginx's gzip_static or a CDN).
+        var gzip = true
     }
 
     static func parse(_ arguments: [String], allowed: Set<String>, usage: String) throws -> Options {
@@ -22,6 +24,11 @@ enum BuildCommand {
             guard allowed.contains(flag) else {
                 if flag == "-h" || flag == "--help" { throw CommandError(message: usage, status: 0) }
                 throw CommandError.usage("unknown option '\(flag)'.\n\(usage)")
+            }
+            if flag == "--no-gzip" {
+                options.gzip = false
+                index += 1
+                continue
             }
             guard index + 1 < arguments.count else { throw CommandError.usage("'\(flag)' needs a value.\n\(usage)") }
             let value = arguments[index + 1]
@@ -55,7 +62,7 @@ enum BuildCommand {
     static func runBuild(_ arguments: [String]) -> Int32 {
         let started = DispatchTime.now()
         do {
-            let options = try parse(arguments, allowed: ["--content", "--theme", "--out"], usage: buildUsage)
+            let options = try parse(arguments, allowed: ["--content", "--theme", "--out", "--no-gzip"], usage: buildUsage)
             let (loaded, diagnostics) = loadChecked(options, authorWarnings: false)
             guard let site = loaded else {
                 let count = diagnostics.all.filter { $0.severity == .error }.count
@@ -63,7 +70,7 @@ enum BuildCommand {
             }
             let fallback = URL(fileURLWithPath: options.theme).deletingLastPathComponent().appendingPathComponent("default").path
             let theme = try Theme.load(options.theme, fallback: FileManager.default.fileExists(atPath: fallback) ? fallback : nil)
-            let summary = try SiteBuilder(site: site, theme: theme).build(into: URL(fileURLWithPath: options.output))
+            let summary = try SiteBuilder(site: site, theme: theme).build(into: URL(fileURLWithPath: options.output), gzip: options.gzip)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             print("built \(summary.pages) pages (\(site.courses.count) courses, \(summary.quizzes) quizzes, \(site.measures.count) measures) into \(options.output)/ in \(String(format: "%.2f", seconds)) s")
             return 0

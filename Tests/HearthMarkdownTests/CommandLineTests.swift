@@ -107,6 +107,11 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("built 73 pages (4 courses, 15 quizzes, 3 measures) into \(output.path)/ in "), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html.gz").path), "gzip'd copies by default")
+        let plain = try run(Self.hearth, ["build", "--content", Self.repository.appendingPathComponent("Content").path,
+                                          "--theme", Self.repository.appendingPathComponent("Themes/default").path, "--out", output.path, "--no-gzip"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html.gz").path), "--no-gzip writes none")
     }
 
     func testBadOptionsAreUsageErrors() throws {

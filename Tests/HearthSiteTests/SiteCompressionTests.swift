@@ -50,6 +50,20 @@ final class SiteCompressionTests: XCTestCase {
         XCTAssertEqual([UInt8](try Data(contentsOf: output.appendingPathComponent("index.html.gz"))), all["index.html.gz"])
     }
 
+    func testABuildWithoutGzipWritesNoCopiesAndSweepsOldOnes() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-nogzip-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("_site")
+        let page = Array(String(repeating: "<p>Taking a break before the argument gets hot.</p>\n", count: 60).utf8)
+        for gzip in [true, false] {
+            var writer = try SiteWriter(destination: output, gzip: gzip)
+            try writer.write(page, to: "page.html")
+            try writer.commit()
+            XCTAssertEqual(FileManager.default.fileExists(atPath: output.appendingPathComponent("page.html.gz").path), gzip)
+            XCTAssertEqual([UInt8](try Data(contentsOf: output.appendingPathComponent("page.html"))), page)
+        }
+    }
+
     /// A rebuild keeps an unchanged file's `.gz` from the swap folder only when its trailer matches the content.
     func testUnchangedFilesReuseTheirGzipOnlyWhenItMatches() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-gzreuse-\(UUID().uuidString)")

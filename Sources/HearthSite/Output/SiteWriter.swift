@@ -10,14 +10,17 @@ import Glibc
 /// rather than creating and deleting thousands of them — on ext4 that churn costs more than rendering.
 public struct SiteWriter: Sendable {
     public let destination: URL
+    /// Whether compressible files get a `.gz` copy beside them.
+    public let gzip: Bool
     let staging: URL
     private(set) var written = 0
     /// Every file this build wrote, so files left from an older build can be removed before the swap.
     private var paths: Set<String> = []
 
     /// Prepares the swap folder next to `destination` (same file system, so the swap is a rename).
-    public init(destination: URL) throws {
+    public init(destination: URL, gzip: Bool = true) throws {
         self.destination = destination.standardizedFileURL
+        self.gzip = gzip
         let parent = self.destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).swap")
@@ -45,7 +48,7 @@ public struct SiteWriter: Sendable {
     /// and size, that `.gz` is kept rather than compressed again (the check also catches a `.gz` left by
     /// a failed build, whose trailer belongs to other content).
     public func writeFileWithGzip(_ bytes: [UInt8], to path: String) throws -> [String] {
-        guard bytes.count > Self.compressionThreshold,
+        guard gzip, bytes.count > Self.compressionThreshold,
               let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
               Self.compressible.contains(path[path.index(after: dot)...].lowercased()) else {
             try writeFile(bytes, to: path)
