@@ -116,6 +116,21 @@ final class SQLiteEventStoreTests: XCTestCase {
         XCTAssertGreaterThan(size(path), 1_000_000, "the database file holds the events, not only the log")
     }
 
+    func testEventIDsParseTheCanonicalFormOnlyAndSortAsTheirBytes() {
+        let id = EventID("3F2504E0-4f89-41d3-9a0c-0305e82c3301")
+        XCTAssertEqual(id?.high, 0x3F2504E04F8941D3)
+        XCTAssertEqual(id?.low, 0x9A0C0305E82C3301)
+        XCTAssertEqual(id?.withBytes { Array($0) }, [0x3F, 0x25, 0x04, 0xE0, 0x4F, 0x89, 0x41, 0xD3, 0x9A, 0x0C, 0x03, 0x05, 0xE8, 0x2C, 0x33, 0x01])
+        for bad in ["3f2504e0-4f89-41d3-9a0c-0305e82c330", "3f2504e0-4f89-41d3-9a0c-0305e82c33011", "3f2504e04f89-41d3-9a0c-0305e82c33011",
+                    "3f2504e0-4f89-41d3-9a0c-0305e82c330g", "", "3f2504e0_4f89_41d3_9a0c_0305e82c3301"] {
+            XCTAssertNil(EventID(bad), bad)
+        }
+        let ordered = ["00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-0000000000ff", "7fffffff-0000-4000-8000-000000000000",
+                       "80000000-0000-4000-8000-000000000000"].compactMap(EventID.init)
+        XCTAssertEqual(ordered.count, 4)
+        XCTAssertEqual(ordered.shuffled().sorted(), ordered, "the order of the bytes, which is SQLite's BLOB order")
+    }
+
     func testHMACMatchesTheRFC4231Vector() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
         XCTAssertEqual(KeyedHash(key: Array("Jefe".utf8)).hex("what do ya want for nothing?"),

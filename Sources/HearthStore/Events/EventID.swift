@@ -11,7 +11,10 @@ struct EventID: Hashable, Comparable, Sendable {
         var high: UInt64 = 0
         var low: UInt64 = 0
         var digits = 0
-        for (offset, byte) in text.utf8.enumerated() {
+        var offset = -1
+        guard text.utf8.count == 36 else { return nil }
+        for byte in text.utf8 {
+            offset += 1
             if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
@@ -25,9 +28,8 @@ struct EventID: Hashable, Comparable, Sendable {
             }
             if digits < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
             digits += 1
-            guard digits <= 32 else { return nil }
         }
-        guard digits == 32, text.utf8.count == 36 else { return nil }
+        guard digits == 32 else { return nil }
         self.high = high
         self.low = low
     }
