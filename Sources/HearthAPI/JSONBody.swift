@@ -123,6 +123,10 @@ enum StoreReply {
             let body = "{\"accepted\":\(counts.accepted),\"duplicates\":\(counts.duplicates)}\n"
             return HTTPResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array(body.utf8))
+        case .failure(let error as ConsentRequired):
+            return .error(.unprocessable, code: "no_consent",
+                          message: "this participant id has no research consent on record (never given, or withdrawn); send it without 'participant'",
+                          field: error.index.map { "events[\($0)].participant" } ?? "participant")
         case .failure(let error) where error is StoreOverloaded:
             var response = HTTPResponse.error(.tooManyRequests, code: "too_many_requests",
                                               message: "the server has more to store than it can take right now; keep the data and send it again in a few seconds")

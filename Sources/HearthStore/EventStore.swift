@@ -69,11 +69,23 @@ public struct StoreOverloaded: Error, Sendable {
     public init() {}
 }
 
+/// A write named a participant with no research consent on record (never given, or since erased):
+/// without consent nothing may be linked to a person, so the write is refused whole.
+public struct ConsentRequired: Error, Sendable {
+    /// The event's position in its batch; nil for a questionnaire response.
+    public var index: Int?
+
+    public init(index: Int?) {
+        self.index = index
+    }
+}
+
 /// Where events, responses and consents are kept. SQLite now; PostgreSQL (for several API nodes) will be the second implementation.
 public protocol EventStore: Sendable {
     /// Stores a batch all-or-nothing and returns only once it is durable.
     func append(_ events: [LearningEvent]) throws -> AppendResult
     /// Stores a batch all-or-nothing and calls `completion` (on another thread) once it is durable.
+    /// An event with a participant fails the batch with `ConsentRequired` unless that participant's consent is on record.
     func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
     /// Stores one questionnaire response (a retry counts as a duplicate).
     func append(_ response: QuestionnaireResponse, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)

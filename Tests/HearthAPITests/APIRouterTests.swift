@@ -85,9 +85,16 @@ final class APIRouterTests: XCTestCase {
     func testConsentedEventsCanBeErasedByParticipant() throws {
         let participant = "9b2f8a52-1c3e-4d5f-8a6b-7c8d9e0f1a2b"
         let body = "{\"events\":[{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3301\",\"type\":\"module.started\",\"course\":\"c\",\"module\":\"m\",\"participant\":\"\(participant)\"},{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3302\",\"type\":\"module.started\",\"course\":\"c\",\"module\":\"m\"}]}"
+        let withoutConsent = send("POST", "/api/v1/events", json: body)
+        XCTAssertEqual(withoutConsent.0, 422)
+        XCTAssertTrue(withoutConsent.1.contains("\"code\":\"no_consent\"") && withoutConsent.1.contains("\"field\":\"events[0].participant\""))
+        XCTAssertEqual(try store.count(), 0, "the whole batch is refused")
+        XCTAssertEqual(send("POST", "/api/v1/consent", json: "{\"participant\":\"\(participant)\",\"version\":\"1\"}").0, 200)
         XCTAssertEqual(send("POST", "/api/v1/events", json: body).0, 202)
-        XCTAssertEqual(send("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":1}\n")
+        XCTAssertEqual(send("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":2}\n", "the event and the consent")
         XCTAssertEqual(try store.count(), 1, "anonymous events stay; the participant's are gone")
+        XCTAssertEqual(send("POST", "/api/v1/events", json: body.replacingOccurrences(of: "c3301", with: "c3303")).0, 422,
+                       "after withdrawal nothing more is linked to the id")
         XCTAssertEqual(send("DELETE", "/api/v1/participants/not-an-id").0, 400)
         XCTAssertEqual(send("GET", "/api/v1/participants/\(participant)").0, 405)
     }
@@ -121,6 +128,7 @@ final class ResponsesAndConsentTests: XCTestCase {
     private let participant = "9b2f8a52-1c3e-4d5f-8a6b-7c8d9e0f1a2b"
 
     func testAResponseIsStoredOnceWithItsAnswers() throws {
+        XCTAssertEqual(post("/api/v1/consent", "{\"participant\":\"\(participant)\",\"version\":\"2026-11\"}").0, 200)
         let body = "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3301\",\"measure\":\"phq4\",\"occasion\":\"before\",\"course\":\"c\",\"participant\":\"\(participant)\",\"answers\":{\"a\":3,\"b\":0}}"
         XCTAssertEqual(post("/api/v1/responses", body).0, 202)
         XCTAssertEqual(post("/api/v1/responses", body).1, "{\"accepted\":0,\"duplicates\":1}\n")

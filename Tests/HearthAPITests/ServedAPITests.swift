@@ -107,11 +107,15 @@ final class ServedAPITests: XCTestCase {
         XCTAssertEqual(try exchange("GET", "/api/v1/events").0, 405)
         XCTAssertEqual(try exchange("GET", "/api/v1/nothing").0, 404)
 
-        // Responses, consent and erasure.
+        // Consent, then responses and events linked to the participant, then erasure.
+        let linked = "{\"events\":[\(event(4, extra: ",\"participant\":\"\(participant)\""))]}"
+        let refused = try exchange("POST", "/api/v1/events", body: linked)
+        XCTAssertEqual(refused.0, 422, "no consent on record yet")
+        XCTAssertTrue(refused.1.contains("\"field\":\"events[0].participant\""))
+        XCTAssertEqual(try exchange("POST", "/api/v1/consent", body: "{\"participant\":\"\(participant)\",\"version\":\"1\"}").0, 200)
         XCTAssertEqual(try exchange("POST", "/api/v1/responses",
                                     body: "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3398\",\"measure\":\"phq4\",\"occasion\":\"before\",\"participant\":\"\(participant)\",\"answers\":{\"a\":1,\"b\":0}}").0, 202)
-        XCTAssertEqual(try exchange("POST", "/api/v1/consent", body: "{\"participant\":\"\(participant)\",\"version\":\"1\"}").0, 200)
-        XCTAssertEqual(try exchange("POST", "/api/v1/events", body: "{\"events\":[\(event(4, extra: ",\"participant\":\"\(participant)\""))]}").0, 202)
+        XCTAssertEqual(try exchange("POST", "/api/v1/events", body: linked).0, 202)
         XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":3}\n")
         XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/not-a-uuid").0, 400)
 

@@ -35,15 +35,26 @@ final class SQLiteEventStoreTests: XCTestCase {
         XCTAssertEqual(try store.count(), 200)
     }
 
+    /// Records a participant's consent and waits for it to be stored.
+    private func consent(_ participant: String, in store: SQLiteEventStore) {
+        let stored = DispatchSemaphore(value: 0)
+        store.recordConsent(participant: participant, version: "1") { _ in stored.signal() }
+        stored.wait()
+    }
+
     func testParticipantsAreKeptOnlyAsAKeyedHashAndCanBeErased() throws {
         let path = temporaryDatabase()
         let store = try SQLiteEventStore(path: path)
+        XCTAssertThrowsError(try store.append([event(1, participant: "p-123")]), "no consent on record") { error in
+            XCTAssertEqual((error as? ConsentRequired)?.index, 0)
+        }
+        consent("p-123", in: store)
         XCTAssertEqual(try store.append([event(1, participant: "p-123"), event(2, participant: "p-123"), event(3)]).accepted, 3)
         let stored = try store.storedParticipant(of: event(1).id)
         XCTAssertNotNil(stored)
         XCTAssertNotEqual(stored, "p-123")
         XCTAssertEqual(stored?.count, 64, "a SHA-256 HMAC in hex")
-        XCTAssertEqual(try store.erase(participant: "p-123"), 2)
+        XCTAssertEqual(try store.erase(participant: "p-123"), 3, "two events and the consent")
         XCTAssertEqual(try store.count(), 1)
         XCTAssertEqual(store.statistics.eventsStored, 1, "the figure for metrics follows erasure too")
         XCTAssertGreaterThanOrEqual(store.statistics.commits, 1)
@@ -55,6 +66,7 @@ final class SQLiteEventStoreTests: XCTestCase {
         // Reopening keeps the same key, so the same participant hashes the same way.
         let reopened = try SQLiteEventStore(path: path)
         defer { reopened.close() }
+        consent("p-9", in: reopened)
         XCTAssertEqual(try reopened.append([event(4, participant: "p-9")]).accepted, 1)
         XCTAssertEqual(try reopened.count(), 2)
         XCTAssertEqual(reopened.statistics.eventsStored, 2, "counted from the database at start, then kept up to date")
@@ -84,6 +96,7 @@ final class SQLiteEventStoreTests: XCTestCase {
     func testAnErasedNewestEventDoesNotLetItsSequenceNumberReturn() throws {
         let path = temporaryDatabase()
         var store = try SQLiteEventStore(path: path)
+        consent("p-1", in: store)
         // One full generation whose newest event belongs to a participant who then withdraws.
         let events = (0..<4096).map { event(40_000 + $0, participant: $0 == 4095 ? "p-1" : nil) }
         for start in stride(from: 0, to: events.count, by: 100) {
@@ -93,7 +106,7 @@ final class SQLiteEventStoreTests: XCTestCase {
         var indexed = 0
         for _ in 0..<200 where indexed < events.count { indexed = try store.rowCount("event_ids") }
         XCTAssertEqual(indexed, events.count)
-        XCTAssertEqual(try store.erase(participant: "p-1"), 1)
+        XCTAssertEqual(try store.erase(participant: "p-1"), 2, "the event and the consent")
         // Had the erased row's number been reused, this event would sit below the index's high-water mark unindexed.
         XCTAssertEqual(try store.append([event(1)]).accepted, 1)
         store.close()

@@ -70,6 +70,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private let insertResponse: SQLiteStatement
     private let insertItem: SQLiteStatement
     private let upsertConsent: SQLiteStatement
+    private let findConsent: SQLiteStatement
     private let hash: KeyedHash
     /// Runs callers' completions after each commit, so that waking event loops (and being preempted
     /// by them on a busy machine) never delays the writer's next commit.
@@ -109,6 +110,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         insertResponse = try connection.prepare(
             "INSERT OR IGNORE INTO responses (id, measure, occasion, course, area, participant, hour) VALUES (?, ?, ?, ?, ?, ?, ?)")
         insertItem = try connection.prepare("INSERT INTO response_items (response, item, value) VALUES (?, ?, ?)")
+        findConsent = try connection.prepare("SELECT 1 FROM consents WHERE participant = ?")
         upsertConsent = try connection.prepare(
             "INSERT INTO consents (participant, version, hour) VALUES (?, ?, ?) ON CONFLICT(participant) DO UPDATE SET version = excluded.version, hour = excluded.hour")
         hash = KeyedHash(key: try Self.key(at: path + ".key"))
@@ -297,7 +299,17 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         _ = try statement.step()
     }
 
+    /// Whether a (hashed) participant's consent is on record, read inside the writer's transaction.
+    private func hasConsent(_ participant: String) throws -> Bool {
+        findConsent.reset()
+        findConsent.bind(1, participant)
+        return try findConsent.step()
+    }
+
     private func insert(_ rows: [EventRow], hour: Int64) throws -> AppendResult {
+        for (index, row) in rows.enumerated() {
+            if let participant = row.participant, try !hasConsent(participant) { throw ConsentRequired(index: index) }
+        }
         for row in rows {
             let id = row.id
             let event = row.event
@@ -323,10 +335,12 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     }
 
     private func insert(_ response: QuestionnaireResponse, hour: Int64) throws -> AppendResult {
+        let participant = response.participant.map { hash.hex($0) }
+        if let participant, try !hasConsent(participant) { throw ConsentRequired(index: nil) }
         let added = try insertResponse.run([
             .text(response.id), .text(response.measure), .text(response.occasion),
             response.course.map { .text($0) } ?? .null, response.area.map { .text($0) } ?? .null,
-            response.participant.map { .text(hash.hex($0)) } ?? .null, .integer(hour),
+            participant.map { .text($0) } ?? .null, .integer(hour),
         ])
         guard added == 1 else { return AppendResult(accepted: 0, duplicates: 1) }
         for (item, value) in response.answers.sorted(by: { $0.key < $1.key }) {

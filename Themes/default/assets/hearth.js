@@ -214,7 +214,7 @@
     return fromPage || strings[key];
   }
 
-  // Questionnaires: answers stay on the device; with research consent they are also sent.
+  // Questionnaires: answers stay on the device. (Sending them, with research consent, needs the consent flow still to come.)
   document.querySelectorAll("form.measure").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
