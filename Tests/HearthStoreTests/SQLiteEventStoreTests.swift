@@ -144,6 +144,16 @@ final class SQLiteEventStoreTests: XCTestCase {
         XCTAssertEqual(ordered.shuffled().sorted(), ordered, "the order of the bytes, which is SQLite's BLOB order")
     }
 
+    func testTheIdFilterNeverMissesAnInsertedIdAndRarelyClaimsOthers() {
+        var filter = EventIDFilter(capacity: 10_000)
+        var generator = SystemRandomNumberGenerator()
+        let inserted = (0..<10_000).map { _ in EventID(high: generator.next(), low: generator.next()) }
+        for id in inserted { filter.insert(id) }
+        XCTAssertTrue(inserted.allSatisfy(filter.mayContain), "no false 'no'")
+        let others = (0..<100_000).filter { _ in filter.mayContain(EventID(high: generator.next(), low: generator.next())) }.count
+        XCTAssertLessThan(others, 1_000, "under 1% false 'perhaps' (\(others) of 100,000)")
+    }
+
     func testHMACMatchesTheRFC4231Vector() {
         // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
         XCTAssertEqual(KeyedHash(key: Array("Jefe".utf8)).hex("what do ya want for nothing?"),

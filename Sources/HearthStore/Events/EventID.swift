@@ -6,6 +6,12 @@ struct EventID: Hashable, Comparable, Sendable {
     /// The last eight bytes, big-endian.
     var low: UInt64
 
+    /// The id with these two halves.
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     /// Parses the canonical 36-character form (`8-4-4-4-12` hex digits, either case).
     init?(_ text: String) {
         var high: UInt64 = 0

@@ -29,12 +29,16 @@ final class EventIDIndex {
     private let lookup: SQLiteStatement
     private let insert: SQLiteStatement
     private let setIndexedThrough: SQLiteStatement
+    private let connection: SQLiteConnection
+    /// Every id in `event_ids`, so that most new ids need no lookup at all.
+    private var filter: EventIDFilter
 
     /// Ids to gather before sorting them into the index: enough that a slice shares pages, bounded so memory stays small.
     var generationSize: Int { min(max(4096, indexedCount / 4), 131_072) }
 
     /// Loads the ids past the index's high-water mark; a long tail (after a migration or a long run) is indexed at once.
     init(connection: SQLiteConnection) throws {
+        self.connection = connection
         lookup = try connection.prepare("SELECT 1 FROM event_ids WHERE id = ?")
         insert = try connection.prepare("INSERT OR IGNORE INTO event_ids (id) VALUES (?)")
         setIndexedThrough = try connection.prepare("UPDATE store_state SET value = ? WHERE name = 'ids_indexed_through'")
@@ -45,6 +49,7 @@ final class EventIDIndex {
         let count = try connection.prepare("SELECT COUNT(*) FROM event_ids")
         count.reset()
         indexedCount = try count.step() ? Int(count.integer(at: 0)) : 0
+        filter = try Self.filter(of: connection, capacity: 2 * indexedCount)
 
         let highest = try connection.prepare("SELECT max(COALESCE((SELECT max(seq) FROM events), 0), (SELECT value FROM store_state WHERE name = 'highest_seq'))")
         highest.reset()
@@ -71,13 +76,22 @@ final class EventIDIndex {
             }
             indexedCount += pending.count
             pending = []
+            growFilterIfFull()
         }
+    }
+
+    /// Past its size the filter says "perhaps" too often to save lookups, so it is rebuilt twice as large.
+    /// If that read fails the old filter stays: it still holds every id, only with more false "perhaps".
+    private func growFilterIfFull() {
+        guard indexedCount > filter.capacity, let larger = try? Self.filter(of: connection, capacity: 2 * indexedCount) else { return }
+        filter = larger
     }
 
     /// Whether `id` is already stored (in this transaction or any before it).
     func contains(_ id: EventID) throws -> Bool {
         if pending.contains(id) { return true }
         if Self.search(merging, for: id) { return true }
+        guard filter.mayContain(id) else { return false }
         lookup.reset()
         lookup.bind(1, id)
         return try lookup.step()
@@ -113,6 +127,7 @@ final class EventIDIndex {
             indexedCount += merging.count
             merging = []
             merged = 0
+            growFilterIfFull()
         }
         if merging.isEmpty && pending.count >= generationSize {
             merging = pending.sorted()
@@ -130,6 +145,7 @@ final class EventIDIndex {
     }
 
     private func write(_ id: EventID) throws {
+        filter.insert(id)
         insert.reset()
         insert.bind(1, id)
         _ = try insert.step()
@@ -139,6 +155,17 @@ final class EventIDIndex {
         setIndexedThrough.reset()
         setIndexedThrough.bind(1, seq)
         _ = try setIndexedThrough.step()
+    }
+
+    /// A filter holding every id in `event_ids`.
+    private static func filter(of connection: SQLiteConnection, capacity: Int) throws -> EventIDFilter {
+        var filter = EventIDFilter(capacity: capacity)
+        let all = try connection.prepare("SELECT id FROM event_ids")
+        all.reset()
+        while try all.step() {
+            if let id = all.eventID(at: 0) { filter.insert(id) }
+        }
+        return filter
     }
 
     private static func search(_ sorted: [EventID], for id: EventID) -> Bool {
