@@ -90,9 +90,6 @@ final class EventLoop: @unchecked Sendable {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// How many connections this loop holds (for tests of the connection limit).
-    var connectionCount: Int { connections.count }
-
     func run() {
         var tokens = [UInt64](repeating: 0, count: 256)
         var masks = [UInt32](repeating: 0, count: 256)

@@ -142,9 +142,6 @@ public final class HTTPServer: @unchecked Sendable {
 
     func observe(_ entry: AccessRecord) { observer(entry) }
 
-    /// Connections held now, across every loop (read from loop threads without a lock: for tests, approximate).
-    var connectionCount: Int { loops.reduce(0) { $0 + $1.connectionCount } }
-
     // MARK: Sockets
 
     private static func listen(host: String, port: Int, backlog: Int32) throws -> Int32 {
