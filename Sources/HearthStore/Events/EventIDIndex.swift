@@ -94,7 +94,7 @@ final class EventIDIndex {
         guard filter.mayContain(id) else { return false }
         lookup.reset()
         lookup.bind(1, id)
-        return try lookup.step()
+        return try lookup.exists()
     }
 
     /// Notes events written in the open transaction (after their request's savepoint was released).

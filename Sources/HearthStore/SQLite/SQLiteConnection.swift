@@ -131,6 +131,12 @@ final class SQLiteStatement {
         return false
     }
 
+    /// Whether the bound query has a row; reset at once, so no read is left open to hold back a checkpoint.
+    func exists() throws -> Bool {
+        defer { sqlite3_reset(statement) }
+        return try step()
+    }
+
     /// A column of the current row as an integer.
     func integer(at column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 

@@ -303,7 +303,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     private func hasConsent(_ participant: String) throws -> Bool {
         findConsent.reset()
         findConsent.bind(1, participant)
-        return try findConsent.step()
+        return try findConsent.exists()
     }
 
     private func insert(_ rows: [EventRow], hour: Int64) throws -> AppendResult {
