@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import HearthMarkdown
+import HearthSite
 
 /// `hearth markdown [FILE] [--extensions] [--safe]`: renders Markdown to HTML on standard output, like `cmark`.
 enum MarkdownCommand {
@@ -61,28 +62,10 @@ enum MarkdownCommand {
         if isDirectory.boolValue {
             throw CommandError(message: "cannot read '\(path)': it is a folder, not a file.", status: 66)
         }
-        guard let bytes = readAll(path) else {
+        guard let bytes = FileBytes.read(path) else {
             throw CommandError(message: "cannot read '\(path)': permission denied or the file is unreadable.", status: 66)
         }
         return bytes
-    }
-
-    /// Reads a whole file straight into a byte array (no intermediate `Data` copy for multi-megabyte input).
-    static func readAll(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
-            offset += n
-        }
-        return offset == bytes.count ? bytes : Array(bytes[..<offset])
     }
 
     /// Writes every byte, retrying short writes.

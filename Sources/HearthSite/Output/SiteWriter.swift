@@ -72,20 +72,7 @@ public struct SiteWriter: Sendable {
 
     /// The file at `path` in the swap folder, if there is one.
     private func readStaged(_ path: String) -> [UInt8]? {
-        let descriptor = open(staging.appendingPathComponent(path).path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var offset = 0
-        while offset < bytes.count {
-            let result = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if result < 0 && errno == EINTR { continue }
-            guard result > 0 else { return nil }
-            offset += result
-        }
-        return bytes
+        FileBytes.read(staging.appendingPathComponent(path).path)
     }
 
     /// Creates the folders these files will go in, each once.
