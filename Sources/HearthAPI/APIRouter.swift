@@ -39,12 +39,13 @@ public struct APIRouter: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse {
         switch request.path {
         case "/healthz":
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array("{\"status\":\"ok\"}\n".utf8))
         case "/api/v1/events", "/api/v1/responses", "/api/v1/consent":
             return methodNotAllowed("POST")
         case "/metrics":
-            guard request.method == "GET" else { return methodNotAllowed("GET") }
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed("GET, HEAD") }
             let text = metrics.text(store: events.store.statistics)
             return HTTPResponse(status: .ok, headers: [("Content-Type", "text/plain; version=0.0.4"), ("Cache-Control", "no-store")],
                                 body: Array(text.utf8))

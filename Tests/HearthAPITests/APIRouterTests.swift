@@ -58,6 +58,9 @@ final class APIRouterTests: XCTestCase {
     func testRoutesAndMethods() {
         XCTAssertEqual(send("GET", "/").0, 200)
         XCTAssertEqual(send("GET", "/healthz").1, "{\"status\":\"ok\"}\n")
+        XCTAssertEqual(send("TRACE", "/healthz").0, 405)
+        XCTAssertEqual(send("POST", "/metrics").0, 405)
+        XCTAssertEqual(send("HEAD", "/metrics").0, 200)
         XCTAssertEqual(send("GET", "/api/v1/openapi.json").1, "{}")
         let wrongMethod = send("GET", "/api/v1/events")
         XCTAssertEqual(wrongMethod.0, 405)
