@@ -96,6 +96,16 @@ final class HTTPServerTests: XCTestCase {
                        ["GET /later/1 0", "GET /now 0", "GET /later/2 0"])
     }
 
+    func testAClientThatStopsSendingStillGetsItsAnswers() throws {
+        let client = try LoopbackClient(port: server.port)
+        defer { client.close() }
+        client.send("GET /later/1 HTTP/1.1\r\n\r\nGET /now HTTP/1.1\r\n\r\n")
+        client.finishSending()
+        let reply = client.readToEnd()
+        XCTAssertEqual(LoopbackClient.split(reply).map { $0.components(separatedBy: "\r\n\r\n").last ?? "" }, ["GET /later/1 0", "GET /now 0"],
+                       "both answers, in order, then the server closes too")
+    }
+
     func testConnectionCloseIsHonoured() throws {
         let client = try LoopbackClient(port: server.port)
         defer { client.close() }

@@ -87,5 +87,8 @@ public struct LoopbackClient {
         return responses
     }
 
+    /// Closes the sending side only, as a client does when it has nothing more to ask.
+    public func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+
     public func close() { Glibc.close(descriptor) }
 }

@@ -23,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
         var awaiting = false
         /// The epoll events registered now, so `epoll_ctl` runs only when they must change.
         var interest: UInt32
+        /// The client has finished sending: what it is owed is still sent, then the connection closes.
+        var peerClosed = false
 
         init(descriptor: Int32, generation: UInt64, now: Double, interest: UInt32) {
             self.descriptor = descriptor
@@ -125,6 +127,10 @@ final class EventLoop: @unchecked Sendable {
                     }
                     if mask & EPOLLIN.rawValue != 0 {
                         readFrom(connection)
+                    } else if mask & EPOLLRDHUP.rawValue != 0 {
+                        // Reading was paused, so this is the only word that the client has stopped sending.
+                        connection.peerClosed = true
+                        flush(connection)
                     } else if mask & EPOLLOUT.rawValue != 0 {
                         flush(connection)
                     }
@@ -171,7 +177,6 @@ final class EventLoop: @unchecked Sendable {
 
     private func readFrom(_ connection: Connection) {
         let cap = inputCap
-        var peerClosed = false
         while connection.input.count <= cap {
             let n = receiveBuffer.withUnsafeMutableBytes { recv(connection.descriptor, $0.baseAddress, $0.count, 0) }
             if n > 0 {
@@ -180,17 +185,13 @@ final class EventLoop: @unchecked Sendable {
                 if n < receiveBuffer.count { break }
                 continue
             }
-            if n == 0 { peerClosed = true }
+            if n == 0 { connection.peerClosed = true }
             else if errno == EINTR { continue }
-            else if errno != EAGAIN && errno != EWOULDBLOCK { peerClosed = true }
+            else if errno != EAGAIN && errno != EWOULDBLOCK { connection.peerClosed = true }
             break
         }
         connection.lastActivity = Self.now()
         process(connection)
-        if peerClosed && !connection.hasUnsentOutput && !connection.awaiting {
-            closeConnection(connection.descriptor)
-            return
-        }
         flush(connection)
     }
 
@@ -287,16 +288,17 @@ final class EventLoop: @unchecked Sendable {
         if !connection.hasUnsentOutput {
             connection.output.removeAll(keepingCapacity: true)
             connection.written = 0
-            if !connection.awaiting, connection.closeAfterWrite || (server.isStopping && connection.input.isEmpty) {
+            if !connection.awaiting, connection.closeAfterWrite || connection.peerClosed || (server.isStopping && connection.input.isEmpty) {
                 closeConnection(descriptor)
                 return
             }
         }
         // Wait for writability only while output is stuck; stop reading while a pipelining client is a
         // whole maximal request ahead of its answers, so its buffer cannot grow without bound.
-        var interest = EPOLLRDHUP.rawValue
+        // Once the client has closed its side, reading would only report the end again and again.
+        var interest: UInt32 = connection.peerClosed ? 0 : EPOLLRDHUP.rawValue
         if connection.hasUnsentOutput { interest |= EPOLLOUT.rawValue }
-        if connection.input.count <= inputCap { interest |= EPOLLIN.rawValue }
+        if !connection.peerClosed && connection.input.count <= inputCap { interest |= EPOLLIN.rawValue }
         if interest != connection.interest {
             connection.interest = interest
             _ = hearth_epoll_modify(epoll, descriptor, interest, UInt64(descriptor))
