@@ -1,5 +1,6 @@
 import XCTest
 @testable import HearthHTTP
+import HearthTestSupport
 
 final class HTTPRequestParserTests: XCTestCase {
     private func parse(_ text: String, limits: HTTPLimits = HTTPLimits()) -> HTTPParseResult {
@@ -41,6 +42,40 @@ final class HTTPRequestParserTests: XCTestCase {
         XCTAssertEqual(" \t ".trimmingOptionalWhitespace, "")
         XCTAssertEqual("".trimmingOptionalWhitespace, "")
         XCTAssertEqual("a b".split(separator: ",").first?.trimmingOptionalWhitespace, "a b", "inner spaces stay")
+    }
+
+    func testRandomAndDamagedBytesNeverCrashAndNeverOverrun() {
+        var random = SeededGenerator(seed: 404)
+        let valid = Array("POST /api/v1/events?x=1 HTTP/1.1\r\nHost: h\r\nContent-Length: 5\r\nX: y\r\n\r\nhelloGET / HTTP/1.1\r\n\r\n".utf8)
+        let pieces = Array("GET POST / HTTP/1.1 \r\n\n: Content-Length: 3 Transfer-Encoding chunked ?%00".utf8)
+        var limits = HTTPLimits()
+        limits.maximumHeaderBytes = 256
+        limits.maximumBodyBytes = 64
+        let parser = HTTPRequestParser(limits: limits)
+        for round in 0..<20_000 {
+            var bytes: [UInt8]
+            if round % 2 == 0 {
+                bytes = valid
+                for _ in 0..<Int.random(in: 1...4, using: &random) {
+                    let position = Int.random(in: 0...bytes.count, using: &random)
+                    switch Int.random(in: 0..<3, using: &random) {
+                    case 0 where position < bytes.count: bytes[position] = UInt8.random(in: 0...255, using: &random)
+                    case 1: bytes.insert(pieces.randomElement(using: &random)!, at: position)
+                    default: if position < bytes.count { bytes.removeSubrange(position..<min(bytes.count, position + 3)) }
+                    }
+                }
+            } else {
+                bytes = (0..<Int.random(in: 0...300, using: &random)).map { _ in
+                    Bool.random(using: &random) ? pieces.randomElement(using: &random)! : UInt8.random(in: 0...255, using: &random)
+                }
+            }
+            let result = bytes.withUnsafeBufferPointer { parser.parse($0) }
+            if case .request(let request, let consumed) = result {
+                XCTAssertTrue(consumed > 0 && consumed <= bytes.count, "consumed \(consumed) of \(bytes.count)")
+                XCTAssertLessThanOrEqual(request.body.count, limits.maximumBodyBytes)
+                XCTAssertTrue(request.path.hasPrefix("/"))
+            }
+        }
     }
 
     func testIncompleteRequestsAskForMore() {
