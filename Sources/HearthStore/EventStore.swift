@@ -85,9 +85,10 @@ public protocol EventStore: Sendable {
     /// Stores a batch all-or-nothing and returns only once it is durable.
     func append(_ events: [LearningEvent]) throws -> AppendResult
     /// Stores a batch all-or-nothing and calls `completion` (on another thread) once it is durable.
-    /// An event with a participant fails the batch with `ConsentRequired` unless that participant's consent is on record.
+    /// An event with a participant fails the batch with `ConsentRequired` unless that participant's consent is on record;
+    /// a store with too much waiting fails it at once with `StoreOverloaded`.
     func append(_ events: [LearningEvent], completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
-    /// Stores one questionnaire response (a retry counts as a duplicate).
+    /// Stores one questionnaire response (a retry counts as a duplicate); with a participant, only after their consent.
     func append(_ response: QuestionnaireResponse, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
     /// Records research consent for a participant, with the version of the wording they agreed to.
     func recordConsent(participant: String, version: String, completion: @escaping @Sendable (Result<AppendResult, Error>) -> Void)
