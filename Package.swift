@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HearthSiteTests",
-            dependencies: ["HearthSite"]
+            dependencies: ["HearthSite", "HearthAPI"]
         ),
     ]
 )

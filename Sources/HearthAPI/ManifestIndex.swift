@@ -41,31 +41,35 @@ public struct ManifestIndex: Sendable {
 
     /// Reads `manifest.json` as `hearth build` writes it.
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path),
-              let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        guard let data = FileManager.default.contents(atPath: path), let root = (try? JSONReader.read([UInt8](data)))?.object else {
             throw ManifestError(description: "\(path) is missing or is not the JSON manifest hearth build writes; build the site first")
         }
-        let site = root["site"] as? [String: Any] ?? [:]
-        areas = Set(site["areas"] as? [String] ?? [])
-        consentVersion = site["consentVersion"] as? String ?? ""
-        for course in root["courses"] as? [[String: Any]] ?? [] {
-            guard let id = course["id"] as? String else { continue }
+        let site = root["site"]?.object
+        areas = Set(site?["areas"]?.array?.compactMap(\.string) ?? [])
+        consentVersion = site?["consentVersion"]?.string ?? ""
+        for course in root["courses"]?.array ?? [] {
+            guard let course = course.object, let id = course["id"]?.string else { continue }
             var modules: [String: Set<String>] = [:]
-            for module in course["modules"] as? [[String: Any]] ?? [] {
-                guard let moduleID = module["id"] as? String else { continue }
-                modules[moduleID] = Set((module["quizzes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+            for module in course["modules"]?.array ?? [] {
+                guard let module = module.object, let moduleID = module["id"]?.string else { continue }
+                modules[moduleID] = Set((module["quizzes"]?.array ?? []).compactMap { $0.object?["id"]?.string })
             }
             courses[id] = Course(modules: modules)
         }
-        for measure in root["measures"] as? [[String: Any]] ?? [] {
-            guard let id = measure["id"] as? String else { continue }
+        for measure in root["measures"]?.array ?? [] {
+            guard let measure = measure.object, let id = measure["id"]?.string else { continue }
             var items: [String: Set<Int>] = [:]
-            for item in measure["items"] as? [[String: Any]] ?? [] {
-                guard let itemID = item["id"] as? String, let scale = item["scale"] as? [String: Any] else { continue }
-                items[itemID] = Set(scale["values"] as? [Int] ?? [])
+            for item in measure["items"]?.array ?? [] {
+                guard let item = item.object, let itemID = item["id"]?.string, let scale = item["scale"]?.object else { continue }
+                items[itemID] = Set((scale["values"]?.array ?? []).compactMap(Self.whole))
             }
-            measures[id] = Measure(items: items, missingAllowed: measure["missingAllowed"] as? Int ?? 0)
+            measures[id] = Measure(items: items, missingAllowed: measure["missingAllowed"].flatMap(Self.whole) ?? 0)
         }
+    }
+
+    /// A JSON number that is a whole number.
+    private static func whole(_ value: JSONValue) -> Int? {
+        value.number.flatMap { Int(exactly: $0) }
     }
 
     public struct ManifestError: Error, CustomStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import HearthContent
 @testable import HearthSite
+import HearthAPI
 
 /// Builds the repository's own Content/ with Themes/default, as `hearth build` does.
 final class SiteBuildTests: XCTestCase {
@@ -91,6 +92,19 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(search.contains { $0["url"] == "courses/arguing-better/what-happens/index.html" && $0["text"]!.contains("flooded") })
         let sitemap = String(decoding: all["sitemap.xml"]!, as: UTF8.self)
         XCTAssertTrue(sitemap.contains("<loc>/courses/arguing-better/</loc>"))
+    }
+
+    func testTheManifestTheBuildWritesIsTheOneTheServerReads() throws {
+        let output = try temporaryFolder().appendingPathComponent("site")
+        _ = try build(into: output)
+        let manifest = try ManifestIndex(contentsOf: output.appendingPathComponent("manifest.json").path)
+        XCTAssertEqual(manifest.courses.count, 4)
+        XCTAssertEqual(manifest.courses["arguing-better"]?.modules["what-happens"], ["flooding"])
+        XCTAssertEqual(manifest.measures["phq4"]?.items["anxious"], [0, 1, 2, 3])
+        XCTAssertEqual(manifest.measures["ons4"]?.items["satisfied"], Set(0...10))
+        XCTAssertTrue(manifest.areas.contains("E10000012"))
+        XCTAssertEqual(manifest.consentVersion, "2026-11")
+        XCTAssertThrowsError(try ManifestIndex(contentsOf: output.appendingPathComponent("index.html").path), "not a manifest")
     }
 
     func testAFailedBuildLeavesThePreviousSiteUntouched() throws {
