@@ -144,7 +144,8 @@ def main():
         # foresee, so that one check of schemathesis's is left out.)
         fuzz = subprocess.run([sys.executable, "-m", "schemathesis.cli", "run", base + "api/v1/openapi.json", "--url", base.rstrip("/"),
                                "--checks", "all", "--exclude-checks", "positive_data_acceptance",
-                               "--max-examples", "50", "--seed", "1"], capture_output=True, text=True, timeout=600)
+                               "--max-examples", "50", "--seed", "1"], capture_output=True, text=True, timeout=600,
+                              cwd=str(work))  # its cache folder goes with the rest of the run's files
         check("the API answers schemathesis's generated requests as its OpenAPI description says",
               fuzz.returncode == 0, (fuzz.stdout + fuzz.stderr)[-3000:])
     finally:
