@@ -43,17 +43,11 @@ final class EventIDIndex {
         insert = try connection.prepare("INSERT OR IGNORE INTO event_ids (id) VALUES (?)")
         setIndexedThrough = try connection.prepare("UPDATE store_state SET value = ? WHERE name = 'ids_indexed_through'")
 
-        let through = try connection.prepare("SELECT value FROM store_state WHERE name = 'ids_indexed_through'")
-        through.reset()
-        let indexedThrough = try through.step() ? through.integer(at: 0) : 0
-        let count = try connection.prepare("SELECT COUNT(*) FROM event_ids")
-        count.reset()
-        indexedCount = try count.step() ? Int(count.integer(at: 0)) : 0
+        let indexedThrough = try connection.integer("SELECT value FROM store_state WHERE name = 'ids_indexed_through'")
+        indexedCount = Int(try connection.integer("SELECT COUNT(*) FROM event_ids"))
         filter = try Self.filter(of: connection, capacity: 2 * indexedCount)
-
-        let highest = try connection.prepare("SELECT max(COALESCE((SELECT max(seq) FROM events), 0), (SELECT value FROM store_state WHERE name = 'highest_seq'))")
-        highest.reset()
-        let highestSeq = try highest.step() ? highest.integer(at: 0) : 0
+        let highestSeq = try connection.integer(
+            "SELECT max(COALESCE((SELECT max(seq) FROM events), 0), (SELECT value FROM store_state WHERE name = 'highest_seq'))")
 
         let tail = try connection.prepare("SELECT seq, id FROM events WHERE seq > ? ORDER BY seq")
         tail.reset()
@@ -65,14 +59,9 @@ final class EventIDIndex {
             pending.insert(id)
         }
         if pending.count >= generationSize {
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
+            try connection.transaction {
                 for id in pending.sorted() { try write(id) }
                 try record(indexedThrough: lastSeq)
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
             }
             indexedCount += pending.count
             pending = []

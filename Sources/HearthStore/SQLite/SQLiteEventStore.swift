@@ -102,9 +102,7 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         try StoreSchema.migrate(connection)
         transaction = try TransactionStatements(connection)
         ids = try EventIDIndex(connection: connection)
-        let count = try connection.prepare("SELECT COUNT(*) FROM events")
-        count.reset()
-        figures.eventsStored = try count.step() ? Int(count.integer(at: 0)) : 0
+        figures.eventsStored = Int(try connection.integer("SELECT COUNT(*) FROM events"))
         insert = try connection.prepare(
             "INSERT INTO events (id, type, course, module, quiz, score, area, participant, hour, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         insertResponse = try connection.prepare(
@@ -257,29 +255,29 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
         var outcomes: [Result<AppendResult, Error>] = []
         var arrived = 0
         do {
-            try Self.run(transaction.begin)
+            try transaction.begin.run()
             ids.begin()
             for batch in batches {
                 staged.removeAll(keepingCapacity: true)
                 seq = ids.lastSeq
                 do {
-                    try Self.run(transaction.savepoint)
+                    try transaction.savepoint.run()
                     let outcome = try batch.write(self, hour)
-                    try Self.run(transaction.release)
+                    try transaction.release.run()
                     ids.stored(staged, lastSeq: seq)
                     arrived += staged.count
                     outcomes.append(.success(outcome))
                 } catch {
-                    try? Self.run(transaction.rollbackToSavepoint)
-                    try? Self.run(transaction.release)
+                    _ = try? transaction.rollbackToSavepoint.run()
+                    _ = try? transaction.release.run()
                     outcomes.append(.failure(error))
                 }
             }
             try ids.mergeSlice(arrived: arrived)
-            try Self.run(transaction.commit)
+            try transaction.commit.run()
             ids.committed()
         } catch {
-            try? Self.run(transaction.rollback)
+            _ = try? transaction.rollback.run()
             ids.rolledBack()
             outcomes = batches.map { _ in .failure(error) }
             arrived = 0
@@ -292,11 +290,6 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
             replies.async { for (completion, outcome) in finished.list { completion(outcome) } }
         }
         return arrived
-    }
-
-    private static func run(_ statement: SQLiteStatement) throws {
-        statement.reset()
-        _ = try statement.step()
     }
 
     /// Whether a (hashed) participant's consent is on record, read inside the writer's transaction.
@@ -352,40 +345,29 @@ public final class SQLiteEventStore: EventStore, @unchecked Sendable {
     // MARK: Reading and erasing (through the writer's connection, serialised by the same lock)
 
     public func count() throws -> Int {
-        try serialised {
-            let rows = try connection.prepare("SELECT COUNT(*) FROM events").rows()
-            if case .integer(let n)? = rows.first?.first { return Int(n) }
-            return 0
-        }
+        try rowCount("events")
     }
 
     public func erase(participant: String) throws -> Int {
         let hashed = hash.hex(participant)
         return try serialised {
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
+            let removed = try connection.transaction {
                 // Erased rows may be the newest: record the highest seq so that it is never given out again.
                 try connection.prepare("UPDATE store_state SET value = ? WHERE name = 'highest_seq'").run([.integer(ids.lastSeq)])
-                var removed: [Int] = []
-                for table in ["events", "responses", "consents"] {
-                    removed.append(try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)]))
+                return try ["events", "responses", "consents"].map { table in
+                    try connection.prepare("DELETE FROM \(table) WHERE participant = ?").run([.text(hashed)])
                 }
-                try connection.execute("COMMIT")
-                // The writer is held by `serialised`, whose lock this thread holds.
-                figures.eventsStored -= removed[0]
-                return removed.reduce(0, +)
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
             }
+            // The writer is held by `serialised`, whose lock this thread holds.
+            figures.eventsStored -= removed[0]
+            return removed.reduce(0, +)
         }
     }
 
     /// Rows in a table, for tests and metrics.
     func rowCount(_ table: String) throws -> Int {
         try serialised {
-            if case .integer(let n)? = try connection.prepare("SELECT COUNT(*) FROM \(table)").rows().first?.first { return Int(n) }
-            return 0
+            Int(try connection.integer("SELECT COUNT(*) FROM \(table)"))
         }
     }
 

@@ -91,17 +91,11 @@ enum StoreSchema {
     /// Brings a database up to the newest schema, one migration per transaction.
     static func migrate(_ connection: SQLiteConnection) throws {
         try connection.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")
-        let applied = try connection.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").rows()
-        guard case .integer(let current)? = applied.first?.first else { return }
+        let current = try connection.integer("SELECT MAX(version) FROM schema_migrations")
         for (index, sql) in migrations.enumerated() where index + 1 > current {
-            try connection.execute("BEGIN IMMEDIATE")
-            do {
+            try connection.transaction {
                 try connection.execute(sql)
                 try connection.execute("INSERT INTO schema_migrations (version) VALUES (\(index + 1))")
-                try connection.execute("COMMIT")
-            } catch {
-                try? connection.execute("ROLLBACK")
-                throw error
             }
         }
     }
