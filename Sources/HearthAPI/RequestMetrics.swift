@@ -23,11 +23,11 @@ public final class RequestMetrics: @unchecked Sendable {
 
     public init() {}
 
-    /// Routes are named by pattern, so participant ids never reach the metrics.
+    /// Routes are named by pattern (participant ids as the access log shows them), so ids never reach the metrics.
     static func route(of path: String) -> String {
+        let path = APIRouter.loggedPath(path)
         switch path {
-        case "/api/v1/events", "/api/v1/openapi.json", "/healthz", "/metrics": return path
-        case _ where path.hasPrefix("/api/v1/participants/"): return "/api/v1/participants/{id}"
+        case "/api/v1/events", "/api/v1/openapi.json", "/healthz", "/metrics", APIRouter.participantsPrefix + "{id}": return path
         case _ where path.hasPrefix("/api/"): return "/api/other"
         case "-": return "malformed"
         default: return "static"
