@@ -31,9 +31,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HearthStoreTests",
-            dependencies: ["HearthStore"]
+            dependencies: ["HearthStore", "HearthTestSupport"]
         ),
-        .target(name: "HearthTestSupport", dependencies: ["HearthHTTP"], path: "Tests/HearthTestSupport"),
+        .target(name: "HearthTestSupport", dependencies: ["HearthHTTP", "HearthStore"], path: "Tests/HearthTestSupport"),
         .testTarget(
             name: "HearthAPITests",
             dependencies: ["HearthAPI", "HearthTestSupport"]

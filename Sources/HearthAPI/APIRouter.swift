@@ -23,9 +23,7 @@ public struct APIRouter: Sendable {
     /// Answers a request: now for reads, and after the store has finished for writes, without holding the event loop.
     public func reply(to request: HTTPRequest) -> HTTPReply {
         if request.method == "DELETE" && request.path.hasPrefix(Self.participantsPrefix) {
-            let participant = String(request.path.dropFirst(Self.participantsPrefix.count))
-            // Erasure waits for the writer; a worker thread waits, not the loop.
-            return .later { respond in DispatchQueue.global().async { respond(erase(participant)) } }
+            return erase(String(request.path.dropFirst(Self.participantsPrefix.count)))
         }
         guard request.method == "POST" else { return .now(respond(to: request)) }
         switch request.path {
@@ -72,17 +70,24 @@ public struct APIRouter: Sendable {
     static let participantsPrefix = "/api/v1/participants/"
 
     /// Erases everything held for a participant id (the person's right to withdraw).
-    private func erase(_ participant: String) -> HTTPResponse {
+    /// Queued to the store's writer like any other write, and answered once the erasure is on disk.
+    private func erase(_ participant: String) -> HTTPReply {
         let id = participant.lowercased()
         guard JSONBody.isUUID(id) else {
-            return .error(.badRequest, code: "invalid_participant", message: "the participant id is the random UUID the browser made", field: "participant")
+            return .now(.error(.badRequest, code: "invalid_participant", message: "the participant id is the random UUID the browser made", field: "participant"))
         }
-        do {
-            let removed = try events.store.erase(participant: id)
-            return HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
-                                body: Array("{\"erased\":\(removed)}\n".utf8))
-        } catch {
-            return .error(.serviceUnavailable, code: "store_unavailable", message: "nothing could be erased right now; try again later")
+        let store = events.store
+        return .later { respond in
+            store.erase(participant: id) { result in
+                switch result {
+                case .success(let erasure):
+                    let body = "{\"erased\":\(erasure.total),\"events\":\(erasure.events),\"responses\":\(erasure.responses),\"consents\":\(erasure.consents)}\n"
+                    respond(HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                                         body: Array(body.utf8)))
+                case .failure(let error):
+                    respond(StoreReply.failure(error))
+                }
+            }
         }
     }
 

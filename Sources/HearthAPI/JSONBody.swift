@@ -123,16 +123,31 @@ enum StoreReply {
             let body = "{\"accepted\":\(counts.accepted),\"duplicates\":\(counts.duplicates)}\n"
             return HTTPResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                 body: Array(body.utf8))
-        case .failure(let error as ConsentRequired):
+        case .failure(let error):
+            return failure(error)
+        }
+    }
+
+    /// The answer to a write the store refused or could not make.
+    static func failure(_ error: Error) -> HTTPResponse {
+        switch error {
+        case let error as ConsentRequired:
             return .error(.unprocessable, code: "no_consent",
                           message: "this participant id has no research consent on record (never given, or withdrawn); send it without 'participant'",
                           field: error.index.map { "events[\($0)].participant" } ?? "participant")
-        case .failure(let error) where error is StoreOverloaded:
+        case is ParticipantErased:
+            return .error(.unprocessable, code: "erased",
+                          message: "this participant id was erased and cannot be used again; make a new one", field: "participant")
+        case is AlreadyAnswered:
+            return .error(.conflict, code: "already_answered",
+                          message: "this participant has already answered this questionnaire for this course on this occasion; the first answer stays",
+                          field: "occasion")
+        case is StoreOverloaded:
             var response = HTTPResponse.error(.tooManyRequests, code: "too_many_requests",
                                               message: "the server has more to store than it can take right now; keep the data and send it again in a few seconds")
             response.headers.append(("Retry-After", "2"))
             return response
-        case .failure:
+        default:
             // Nothing was stored: the client keeps what it sent and retries later.
             return .error(.serviceUnavailable, code: "store_unavailable", message: "this cannot be stored right now; try again later")
         }

@@ -116,7 +116,7 @@ final class ServedAPITests: XCTestCase {
         XCTAssertEqual(try exchange("POST", "/api/v1/responses",
                                     body: "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3398\",\"measure\":\"phq4\",\"occasion\":\"before\",\"participant\":\"\(participant)\",\"answers\":{\"a\":1,\"b\":0}}").0, 202)
         XCTAssertEqual(try exchange("POST", "/api/v1/events", body: linked).0, 202)
-        XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":3}\n")
+        XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":3,\"events\":1,\"responses\":1,\"consents\":1}\n")
         XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/not-a-uuid").0, 400)
 
         // Health, metrics (ids never in them) and the API description.
