@@ -8,11 +8,16 @@ public struct HTTPStatus: Hashable, Sendable {
         self.reason = reason
     }
 
+    public static let continueRequest = HTTPStatus(100, "Continue")
     public static let ok = HTTPStatus(200, "OK")
     public static let accepted = HTTPStatus(202, "Accepted")
+    public static let created = HTTPStatus(201, "Created")
     public static let noContent = HTTPStatus(204, "No Content")
+    public static let seeOther = HTTPStatus(303, "See Other")
     public static let notModified = HTTPStatus(304, "Not Modified")
     public static let badRequest = HTTPStatus(400, "Bad Request")
+    public static let unauthorized = HTTPStatus(401, "Unauthorized")
+    public static let forbidden = HTTPStatus(403, "Forbidden")
     public static let notFound = HTTPStatus(404, "Not Found")
     public static let methodNotAllowed = HTTPStatus(405, "Method Not Allowed")
     public static let requestTimeout = HTTPStatus(408, "Request Timeout")
@@ -21,7 +26,9 @@ public struct HTTPStatus: Hashable, Sendable {
     public static let payloadTooLarge = HTTPStatus(413, "Content Too Large")
     public static let uriTooLong = HTTPStatus(414, "URI Too Long")
     public static let unsupportedMediaType = HTTPStatus(415, "Unsupported Media Type")
+    public static let expectationFailed = HTTPStatus(417, "Expectation Failed")
     public static let unprocessable = HTTPStatus(422, "Unprocessable Content")
+    public static let gone = HTTPStatus(410, "Gone")
     public static let tooManyRequests = HTTPStatus(429, "Too Many Requests")
     public static let headersTooLarge = HTTPStatus(431, "Request Header Fields Too Large")
     public static let internalError = HTTPStatus(500, "Internal Server Error")

@@ -3,7 +3,7 @@ import HearthHTTP
 import HearthStore
 
 /// Counters for `GET /metrics` in Prometheus's text format: requests by route and status, and a latency histogram.
-public final class RequestMetrics: @unchecked Sendable {
+package final class RequestMetrics: @unchecked Sendable {
     /// Upper bounds of the latency buckets, in seconds.
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1]
 
@@ -20,22 +20,16 @@ public final class RequestMetrics: @unchecked Sendable {
     private var bucketCounts = [Int](repeating: 0, count: RequestMetrics.buckets.count)
     private var latencyCount = 0
     private var latencySum = 0.0
+    private let routes: RouteTable
 
-    public init() {}
-
-    /// Routes are named by pattern (participant ids as the access log shows them), so ids never reach the metrics.
-    static func route(of path: String) -> String {
-        let path = APIRouter.loggedPath(path)
-        switch path {
-        case "/api/v1/events", "/api/v1/openapi.json", "/healthz", "/metrics", APIRouter.participantsPrefix + "{id}": return path
-        case _ where path.hasPrefix("/api/"): return "/api/other"
-        case "-": return "malformed"
-        default: return "static"
-        }
+    /// Labels requests by the patterns of `routes`, so ids in paths never reach the metrics.
+    package init(routes: RouteTable) {
+        self.routes = routes
     }
 
-    public func record(_ entry: HTTPServer.AccessRecord) {
-        let key = Labels(route: Self.route(of: entry.path), status: entry.status)
+    /// Counts a request from its access record (whose path is already the logged one).
+    package func record(_ entry: AccessRecord) {
+        let key = Labels(route: routes.metricLabel(entry.path), status: entry.status)
         lock.lock()
         requests[key, default: 0] += 1
         for (index, bound) in Self.buckets.enumerated() where entry.seconds <= bound { bucketCounts[index] += 1 }
@@ -45,7 +39,7 @@ public final class RequestMetrics: @unchecked Sendable {
     }
 
     /// The exposition text, with the store's figures added by the caller.
-    public func text(store: StoreStatistics) -> String {
+    package func text(store: StoreStatistics, accessLogLinesDropped: Int) -> String {
         lock.lock()
         defer { lock.unlock() }
         var out = "# HELP hearth_http_requests_total HTTP requests by route and status.\n# TYPE hearth_http_requests_total counter\n"
@@ -54,6 +48,8 @@ public final class RequestMetrics: @unchecked Sendable {
         }
         Self.histogram("hearth_http_request_duration_seconds", help: "Time from the first byte of a request to its response.",
                        bounds: Self.buckets, within: bucketCounts, count: latencyCount, sum: latencySum, into: &out)
+        out += "# HELP hearth_access_log_lines_dropped_total Access-log lines dropped because the log's reader was too slow.\n"
+        out += "# TYPE hearth_access_log_lines_dropped_total counter\nhearth_access_log_lines_dropped_total \(accessLogLinesDropped)\n"
         out += "# HELP hearth_events_stored Events held in the store.\n# TYPE hearth_events_stored gauge\nhearth_events_stored \(store.eventsStored)\n"
         Self.histogram("hearth_store_commit_duration_seconds", help: "Time each store commit took, syncing to disk included.",
                        bounds: StoreStatistics.commitBuckets, within: store.commitsWithin, count: store.commits, sum: store.commitSeconds,

@@ -26,16 +26,16 @@ public struct EventsEndpoint: Sendable {
     func parse(_ request: HTTPRequest) throws -> [LearningEvent] {
         let body = try JSONBody(request)
         guard let list = body.value("events")?.array, body.fields.count == 1 else {
-            throw Refusal(status: .badRequest, code: "malformed_batch", message: "the body must hold exactly one key, \"events\", a list", field: "events")
+            throw APIError(.badRequest, code: "malformed_batch", message: "the body must hold exactly one key, \"events\", a list", field: "events")
         }
         guard !list.isEmpty, list.count <= Self.maximumBatch else {
-            throw Refusal(status: .badRequest, code: "batch_size", message: "send between 1 and \(Self.maximumBatch) events at a time", field: "events")
+            throw APIError(.badRequest, code: "batch_size", message: "send between 1 and \(Self.maximumBatch) events at a time", field: "events")
         }
         var seen = Set<String>()
         return try list.enumerated().map { index, item in
             let event = try validate(JSONBody(item, at: "events[\(index)]"))
             guard seen.insert(event.id).inserted else {
-                throw Refusal(status: .badRequest, code: "duplicate_id", message: "this id appears twice in the batch", field: "events[\(index)].id")
+                throw APIError(.badRequest, code: "duplicate_id", message: "this id appears twice in the batch", field: "events[\(index)].id")
             }
             return event
         }
@@ -46,28 +46,28 @@ public struct EventsEndpoint: Sendable {
         let id = try fields.uuid("id", required: true)!
         let type = try fields.text("type", required: true)!
         guard Self.types.contains(type) else {
-            throw Refusal(status: .unprocessable, code: "unknown_type", message: "'\(type)' is not an event type; use one of \(Self.types.sorted().joined(separator: ", "))", field: fields.name("type"))
+            throw APIError(.unprocessable, code: "unknown_type", message: "'\(type)' is not an event type; use one of \(Self.types.sorted().joined(separator: ", "))", field: fields.name("type"))
         }
         let courseID = try fields.text("course", required: true)!
         guard let course = manifest.courses[courseID] else {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "there is no course '\(courseID)'", field: fields.name("course"))
+            throw APIError(.unprocessable, code: "unknown_id", message: "there is no course '\(courseID)'", field: fields.name("course"))
         }
         let moduleID = try fields.text("module", required: !type.hasPrefix("course."))
         if let moduleID, course.modules[moduleID] == nil {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "the course '\(courseID)' has no module '\(moduleID)'", field: fields.name("module"))
+            throw APIError(.unprocessable, code: "unknown_id", message: "the course '\(courseID)' has no module '\(moduleID)'", field: fields.name("module"))
         }
         let isQuiz = type.hasPrefix("quiz.")
         let quizID = try fields.text("quiz", required: isQuiz)
         if let quizID {
-            guard isQuiz else { throw Refusal(status: .badRequest, code: "unexpected_field", message: "only quiz events carry 'quiz'", field: fields.name("quiz")) }
+            guard isQuiz else { throw APIError(.badRequest, code: "unexpected_field", message: "only quiz events carry 'quiz'", field: fields.name("quiz")) }
             guard let moduleID, course.modules[moduleID]?.contains(quizID) == true else {
-                throw Refusal(status: .unprocessable, code: "unknown_id", message: "the module has no quiz '\(quizID)'", field: fields.name("quiz"))
+                throw APIError(.unprocessable, code: "unknown_id", message: "the module has no quiz '\(quizID)'", field: fields.name("quiz"))
             }
         }
         var score: Double?
         if let raw = fields.value("score") {
             guard isQuiz, let number = raw.number, number >= 0, number <= 1 else {
-                throw Refusal(status: .unprocessable, code: "out_of_range", message: "'score' is a number from 0 to 1, on quiz events only", field: fields.name("score"))
+                throw APIError(.unprocessable, code: "out_of_range", message: "'score' is a number from 0 to 1, on quiz events only", field: fields.name("score"))
             }
             score = number
         }

@@ -19,64 +19,39 @@ struct ResponsesEndpoint: Sendable {
         let id = try body.uuid("id", required: true)!
         let measureID = try body.text("measure", required: true)!
         guard let measure = manifest.measures[measureID] else {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "there is no measure '\(measureID)'", field: "measure")
+            throw APIError(.unprocessable, code: "unknown_id", message: "there is no measure '\(measureID)'", field: "measure")
         }
         let occasion = try body.text("occasion", required: true)!
         guard Self.occasions.contains(occasion) else {
-            throw Refusal(status: .unprocessable, code: "unknown_occasion", message: "'occasion' is before, after or follow-up", field: "occasion")
+            throw APIError(.unprocessable, code: "unknown_occasion", message: "'occasion' is before, after or follow-up", field: "occasion")
         }
         let course = try body.text("course", required: false)
         if let course, manifest.courses[course] == nil {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "there is no course '\(course)'", field: "course")
+            throw APIError(.unprocessable, code: "unknown_id", message: "there is no course '\(course)'", field: "course")
         }
         let area = try manifest.checkArea(try body.text("area", required: false), field: "area")
         let participant = try body.uuid("participant", required: false)
         guard let raw = body.value("answers")?.object else {
-            throw Refusal(status: .badRequest, code: "missing_field", message: "'answers' is required: an object of item id to score", field: "answers")
+            throw APIError(.badRequest, code: "missing_field", message: "'answers' is required: an object of item id to score", field: "answers")
         }
         var answers: [String: Int] = [:]
         for (item, value) in raw.members.sorted(by: { $0.key < $1.key }) {
             guard let allowed = measure.items[item] else {
-                throw Refusal(status: .unprocessable, code: "unknown_id", message: "the measure '\(measureID)' has no item '\(item)'", field: "answers.\(item)")
+                throw APIError(.unprocessable, code: "unknown_id", message: "the measure '\(measureID)' has no item '\(item)'", field: "answers.\(item)")
             }
             guard let number = value.number, let score = Int(exactly: number), allowed.contains(score) else {
                 let values = allowed.sorted()
-                throw Refusal(status: .unprocessable, code: "out_of_range",
+                throw APIError(.unprocessable, code: "out_of_range",
                               message: "the answer to '\(item)' must be a score on its scale, \(values.first ?? 0) to \(values.last ?? 0)", field: "answers.\(item)")
             }
             answers[item] = score
         }
         let missing = measure.items.count - answers.count
         guard missing <= measure.missingAllowed else {
-            throw Refusal(status: .unprocessable, code: "missing_answers",
+            throw APIError(.unprocessable, code: "missing_answers",
                           message: "\(missing) item\(missing == 1 ? " is" : "s are") unanswered; this measure allows \(measure.missingAllowed)", field: "answers")
         }
         return QuestionnaireResponse(id: id, measure: measureID, occasion: occasion, course: course, area: area,
                                      participant: participant, answers: answers)
-    }
-}
-
-/// `POST /api/v1/consent`: records that a participant agreed to the current research-consent wording.
-struct ConsentEndpoint: Sendable {
-    let manifest: ManifestIndex
-    let store: any EventStore
-
-    func handle(_ request: HTTPRequest) -> HTTPReply {
-        let store = self.store
-        return .afterStoring(status: .ok, { try parse(request) }, write: { consent, done in
-            store.recordConsent(participant: consent.participant, version: consent.version, completion: done)
-        })
-    }
-
-    private func parse(_ request: HTTPRequest) throws -> (participant: String, version: String) {
-        let body = try JSONBody(request)
-        try body.allow(["participant", "version"], what: "a consent")
-        let participant = try body.uuid("participant", required: true)!
-        let version = try body.text("version", required: true)!
-        guard version == manifest.consentVersion else {
-            throw Refusal(status: .unprocessable, code: "stale_consent",
-                          message: "consent must be to the current wording (version \(manifest.consentVersion)); show it again and ask", field: "version")
-        }
-        return (participant, version)
     }
 }

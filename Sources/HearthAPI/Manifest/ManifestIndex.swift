@@ -34,7 +34,7 @@ public struct ManifestIndex: Sendable {
     func checkArea(_ area: String?, field: String) throws -> String? {
         guard let area else { return nil }
         guard areas.contains(area) else {
-            throw Refusal(status: .unprocessable, code: "unknown_id", message: "'\(area)' is not an area this site serves", field: field)
+            throw APIError(.unprocessable, code: "unknown_id", message: "'\(area)' is not an area this site serves", field: field)
         }
         return area
     }
