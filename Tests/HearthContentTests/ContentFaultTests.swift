@@ -70,4 +70,60 @@ final class ContentFaultTests: XCTestCase {
             "module-numbers/courses/c/1-second.md:1:1: error: two modules in this course are numbered 1 (the other is 01-first.md); give each module its own number",
         ])
     }
+
+    func testAFileThatFailedToLoadIsNotAlsoReportedByLinksToIt() {
+        XCTAssertEqual(check("link-to-broken-file").1, [
+            "link-to-broken-file/courses/c/01-m.xml:1:1: error: <module> is never closed; add </module> where it should end",
+            "link-to-broken-file/pages/help.md:4:1: error: this file is not UTF-8 text from here on; save it as UTF-8 in your editor, or retype this character",
+        ])
+    }
+}
+
+/// Links checked against what the build writes, by the rule the renderer follows to rewrite them.
+final class SiteLinkTests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/content-errors").path
+
+    func testLinksToPagesTheBuildDoesNotWriteAreErrors() {
+        let (site, loading) = ContentLoader.load(folder: Self.fixtures + "/site-links")
+        XCTAssertEqual(loading.all, [])
+        var validator = ContentValidator(site: site)
+        validator.run(authorWarnings: false)
+        XCTAssertEqual(validator.diagnostics.sorted.map { $0.description.replacingOccurrences(of: Self.fixtures + "/", with: "") }, [
+            "site-links/courses/c/01-m.md:4:11: error: this links to '2.html', but the site has no page or file there (looked for courses/c/2.html)",
+            "site-links/pages/about.md:9:15: error: this links to '/no-such-page/', but the site has no page or file there (looked for no-such-page/index.html)",
+            "site-links/pages/about.md:9:41: error: this links to '../no-such-page.html', but the site has no page or file there (looked for no-such-page.html)",
+            "site-links/pages/about.md:10:1: error: this links to '../../outside.md', but there is no such file (looked for ../outside.md)",
+            "site-links/pages/about.md:11:1: error: this links to '/courses/c/m/3.html', but the site has no page or file there (looked for courses/c/m/3.html)",
+            "site-links/pages/about.md:11:52: error: the image 'map.png' does not exist (looked for pages/map.png)",
+        ])
+    }
+
+    /// What the renderer rewrites each link to is where the check looked.
+    func testEachLinkGoesToThePathTheBuildWrites() {
+        let folder = Self.fixtures + "/site-links"
+        let links = LinkResolver(site: ContentLoader.load(folder: folder).0)
+        let about = folder + "/pages/about.md", module = folder + "/courses/c/01-m.md"
+        let expected: [(String, String, LinkResolver.Target)] = [
+            ("privacy.md", about, .published(path: "pages/privacy.html", suffix: "")),
+            ("/courses/c/", about, .published(path: "courses/c/index.html", suffix: "")),
+            ("../courses/c", about, .published(path: "courses/c/index.html", suffix: "")),
+            ("/", about, .published(path: "index.html", suffix: "")),
+            ("photo.png", about, .published(path: "pages/photo.png", suffix: "")),
+            ("/courses/c/01-m.md#top", about, .published(path: "courses/c/m/index.html", suffix: "#top")),
+            ("course.md#modules", module, .published(path: "courses/c/index.html", suffix: "#modules")),
+            ("/search.html?q=calm", module, .published(path: "search.html", suffix: "?q=calm")),
+            ("../../pages/privacy%2Emd", module, .published(path: "pages/privacy.html", suffix: "")),
+            ("#top", about, .elsewhere),
+            ("https://example.org/", about, .elsewhere),
+            ("//example.org/x", about, .elsewhere),
+            ("mailto:hub@example.org", about, .elsewhere),
+            ("/no-such-page/", about, .missing("no-such-page/index.html")),
+            ("2.html", module, .missing("courses/c/2.html")),
+        ]
+        for (destination, source, target) in expected {
+            XCTAssertEqual(links.resolve(destination, writtenIn: source), target, destination)
+        }
+    }
 }

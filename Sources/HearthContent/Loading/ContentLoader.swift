@@ -17,6 +17,7 @@ public enum ContentLoader {
             return (site, diagnostics)
         }
         let all = files ?? []
+        site.files = all
 
         if all.contains("site.xml"), let data = read("site.xml", in: folder, diagnostics: &diagnostics) {
             let (settings, problems) = XMLContentLoader.loadSite(data, path: join(folder, "site.xml"))

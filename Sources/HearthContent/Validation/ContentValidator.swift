@@ -15,21 +15,14 @@ public struct ContentValidator {
     public mutating func run(authorWarnings: Bool) {
         checkQuizIDs()
         checkMeasureReferences()
-        let files = Set(site.courses.flatMap { course in
-            ["courses/\(course.id)/course.md"] + course.modules.map { relativePath($0.location.path) }
-        } + site.pages.map { "\($0.id).md" } + site.assets)
+        let links = LinkResolver(site: site)
         for (text, language) in allTexts() {
-            checkLinksAndImages(in: text, files: files)
+            checkLinksAndImages(in: text, links: links)
             if authorWarnings {
                 checkHeadings(in: text)
                 if language.hasPrefix("en") { checkReadingAge(of: text) }
             }
         }
-    }
-
-    private func relativePath(_ path: String) -> String {
-        let prefix = site.folder.hasSuffix("/") ? site.folder : site.folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// Every piece of Markdown in the site, with its language.
@@ -92,21 +85,21 @@ public struct ContentValidator {
         }
     }
 
-    private mutating func checkLinksAndImages(in text: MarkdownText, files: Set<String>) {
-        let folder = relativePath(text.location.path).split(separator: "/").dropLast().joined(separator: "/")
+    private mutating func checkLinksAndImages(in text: MarkdownText, links: LinkResolver) {
         for block in text.blocks {
             text.tree.walk(from: block, enter: { node in
                 switch text.tree.kind(of: node) {
                 case .link(let destination, _):
-                    if let target = Self.localTarget(destination, from: folder), !files.contains(target) {
-                        diagnostics.error("this links to '\(destination)', but there is no such file (looked for \(target))", at: text.location(of: node))
+                    if case .missing(let target) = links.resolve(destination, writtenIn: text.location.path) {
+                        let what = target.hasSuffix(".md") || target.hasSuffix(".xml") ? "there is no such file" : "the site has no page or file there"
+                        diagnostics.error("this links to '\(destination)', but \(what) (looked for \(target))", at: text.location(of: node))
                     }
                 case .image(let destination, _):
                     if HeadingIdentifiers.plainText(of: node, in: text.tree).allSatisfy(\.isWhitespace) {
                         diagnostics.error("this image has no description; write what it shows between the brackets: ![A parent reading to a child](\(destination))",
                                           at: text.location(of: node))
                     }
-                    if let target = Self.localTarget(destination, from: folder), !files.contains(target) {
+                    if case .missing(let target) = links.resolve(destination, writtenIn: text.location.path) {
                         diagnostics.error("the image '\(destination)' does not exist (looked for \(target))", at: text.location(of: node))
                     }
                 default:
@@ -114,25 +107,6 @@ public struct ContentValidator {
                 }
             })
         }
-    }
-
-    /// The content file a relative link points to, or nil for external links and in-page anchors.
-    public static func localTarget(_ destination: String, from folder: String) -> String? {
-        let withoutFragment = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        let path = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("//") { return nil }
-        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }  // has a scheme
-        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
-        for component in path.removingPercentEncodingIfPossible.split(separator: "/") {
-            if component == "." { continue }
-            if component == ".." {
-                if parts.isEmpty { return "../" + path }
-                parts.removeLast()
-            } else {
-                parts.append(String(component))
-            }
-        }
-        return parts.joined(separator: "/")
     }
 
     private mutating func checkHeadings(in text: MarkdownText) {
@@ -164,25 +138,5 @@ public struct ContentValidator {
             diagnostics.warning("this page reads at about age \(rounded) (the limit is \(site.settings.readingAgeLimit)); try shorter sentences and everyday words",
                                 at: text.location)
         }
-    }
-}
-
-private extension String {
-    var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            if byte == UInt8(ascii: "%"), let end = utf8.index(i, offsetBy: 3, limitedBy: utf8.endIndex),
-               let value = UInt8(String(decoding: utf8[utf8.index(after: i)..<end], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                i = end
-            } else {
-                bytes.append(byte)
-                i = utf8.index(after: i)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
