@@ -127,3 +127,23 @@ final class SiteLinkTests: XCTestCase {
         }
     }
 }
+
+/// Places in Markdown written inside indented XML elements.
+final class XMLMarkdownPositionTests: XCTestCase {
+    private static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/content-errors").path
+
+    func testLinesAfterTheFirstOfAnIndentedSectionKeepTheirColumns() {
+        let (site, loading) = ContentLoader.load(folder: Self.fixtures + "/xml-section-columns")
+        XCTAssertEqual(loading.all, [])
+        var validator = ContentValidator(site: site)
+        validator.run(authorWarnings: false)
+        XCTAssertEqual(validator.diagnostics.sorted.map { $0.description.replacingOccurrences(of: Self.fixtures + "/", with: "") }, [
+            "xml-section-columns/courses/c/01-m.xml:5:11: error: the image 'photo.png' does not exist (looked for courses/c/photo.png)",
+            "xml-section-columns/courses/c/01-m.xml:5:11: error: this image has no description; write what it shows between the brackets: ![A parent reading to a child](photo.png)",
+            "xml-section-columns/courses/c/01-m.xml:7:27: error: this links to 'gone.md', but there is no such file (looked for courses/c/gone.md)",
+            "xml-section-columns/courses/c/01-m.xml:8:15: error: this links to 'lost.md', but there is no such file (looked for courses/c/lost.md)",
+        ])
+    }
+}

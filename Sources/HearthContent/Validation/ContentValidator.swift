@@ -16,40 +16,42 @@ public struct ContentValidator {
         checkQuizIDs()
         checkMeasureReferences()
         let links = LinkResolver(site: site)
-        for (text, language) in allTexts() {
-            checkLinksAndImages(in: text, links: links)
-            if authorWarnings {
-                checkHeadings(in: text)
-                if language.hasPrefix("en") { checkReadingAge(of: text) }
+        for (texts, language) in allTexts() {
+            for text in texts {
+                checkLinksAndImages(in: text, links: links)
+                if authorWarnings { checkHeadings(in: text) }
             }
+            if authorWarnings, language.hasPrefix("en") { checkReadingAge(of: texts) }
         }
     }
 
-    /// Every piece of Markdown in the site, with its language.
-    private func allTexts() -> [(MarkdownText, String)] {
-        var texts: [(MarkdownText, String)] = []
+    /// Every page's Markdown, with its language: one text per tree, as a page's parts may share one.
+    private func allTexts() -> [([MarkdownText], String)] {
+        var texts: [([MarkdownText], String)] = []
         for course in site.courses {
-            texts.append((course.introduction, course.language))
+            texts.append(([course.introduction], course.language))
             for module in course.modules {
                 for page in module.pages {
-                    // A page's parts share one tree: check it once, through all its blocks.
-                    var blocks: [NodeID] = []
-                    var first: MarkdownText?
+                    // A Markdown page's parts share one tree (an XML page's each have their own): check each tree
+                    // once, through all the blocks of the parts that share it.
+                    var trees: [MarkdownText] = []
                     for part in page.parts {
+                        let text: MarkdownText
                         switch part {
-                        case .text(let text): first = first ?? text; blocks += text.blocks
-                        case .callout(_, _, let body): first = first ?? body; blocks += body.blocks
-                        case .quiz: break
+                        case .text(let body), .callout(_, _, let body): text = body
+                        case .quiz: continue
+                        }
+                        if let last = trees.last, last.source == text.source, last.location == text.location {
+                            trees[trees.count - 1].blocks += text.blocks
+                        } else {
+                            trees.append(text)
                         }
                     }
-                    if var whole = first {
-                        whole.blocks = blocks
-                        texts.append((whole, module.language))
-                    }
+                    if !trees.isEmpty { texts.append((trees, module.language)) }
                 }
             }
         }
-        texts += site.pages.map { ($0.body, $0.language) }
+        texts += site.pages.map { ([$0.body], $0.language) }
         return texts
     }
 
@@ -120,23 +122,26 @@ public struct ContentValidator {
         }
     }
 
-    private mutating func checkReadingAge(of text: MarkdownText) {
+    private mutating func checkReadingAge(of texts: [MarkdownText]) {
+        guard let first = texts.first else { return }
         var plain = ""
-        for block in text.blocks {
-            text.tree.walk(from: block, enter: { node in
-                switch text.tree.kind(of: node) {
-                case .text(let s): plain += s
-                case .softBreak, .lineBreak: plain += " "
-                case .paragraph, .heading, .listItem, .tableCell: plain += "\n"
-                default: break
-                }
-            })
+        for text in texts {
+            for block in text.blocks {
+                text.tree.walk(from: block, enter: { node in
+                    switch text.tree.kind(of: node) {
+                    case .text(let s): plain += s
+                    case .softBreak, .lineBreak: plain += " "
+                    case .paragraph, .heading, .listItem, .tableCell: plain += "\n"
+                    default: break
+                    }
+                })
+            }
         }
         let estimate = ReadingAge(text: plain)
         if let years = estimate.years, years > site.settings.readingAgeLimit {
             let rounded = (years * 10).rounded() / 10
             diagnostics.warning("this page reads at about age \(rounded) (the limit is \(site.settings.readingAgeLimit)); try shorter sentences and everyday words",
-                                at: text.location)
+                                at: first.location)
         }
     }
 }

@@ -94,7 +94,8 @@ private struct ModuleReader {
         if !opensOnTagLine { start.column = indent.unicodeScalars.count + 1 }
         let text = source.joined(separator: "\n") + "\n"
         return MarkdownText(source: text, tree: Self.markdownParser.parse(text),
-                            location: SourceLocation(path: check.path, line: start.line, column: start.column))
+                            location: SourceLocation(path: check.path, line: start.line, column: start.column),
+                            indent: indent.unicodeScalars.count)
     }
 
     private func commonPrefix(_ a: Substring, _ b: Substring) -> Substring {
