@@ -148,7 +148,7 @@ public enum ContentLoader {
                               at: SourceLocation(path: path))
         case .failure(.notUTF8(let position)):
             diagnostics.error("this file is not UTF-8 text from here on; save it as UTF-8 in your editor, or retype this character",
-                              at: SourceLocation(path: path, line: position.line, column: position.column))
+                              at: SourceLocation(path: path, position: position))
         }
         return nil
     }
