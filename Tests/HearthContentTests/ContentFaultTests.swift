@@ -1,22 +1,29 @@
 import XCTest
 @testable import HearthContent
 
-/// Faults authors meet with files as their editors save them, each in a folder under
-/// Tests/Fixtures/content-errors, with the exact lines `hearth check` prints for it.
-final class ContentFaultTests: XCTestCase {
-    private static let fixtures = URL(fileURLWithPath: #filePath)
+/// The folders under Tests/Fixtures/content-errors, loaded and validated as `hearth check` does.
+private enum ContentFixture {
+    static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/content-errors").path
 
-    /// Loads and validates a fixture folder as `hearth check` does; paths are relative to the fixtures folder.
-    private func check(_ name: String) -> (ContentSite, [String]) {
-        let (site, loading) = ContentLoader.load(folder: Self.fixtures + "/" + name)
+    /// The site and every diagnostic as `hearth check` prints it, with paths relative to the fixtures folder;
+    /// loading problems are asserted to be none when `loadsCleanly`.
+    static func check(_ name: String, loadsCleanly: Bool = false, file: StaticString = #filePath, line: UInt = #line) -> (ContentSite, [String]) {
+        let (site, loading) = ContentLoader.load(folder: folder + "/" + name)
+        if loadsCleanly { XCTAssertEqual(loading.all, [], file: file, line: line) }
         var validator = ContentValidator(site: site)
         validator.run(authorWarnings: false)
         var all = loading
         all.append(contentsOf: validator.diagnostics)
-        return (site, all.sorted.map { $0.description.replacingOccurrences(of: Self.fixtures + "/", with: "") })
+        return (site, all.sorted.map { $0.description.replacingOccurrences(of: folder + "/", with: "") })
     }
+}
+
+/// Faults authors meet with files as their editors save them, each in a folder under
+/// Tests/Fixtures/content-errors, with the exact lines `hearth check` prints for it.
+final class ContentFaultTests: XCTestCase {
+    private func check(_ name: String) -> (ContentSite, [String]) { ContentFixture.check(name) }
 
     func testByteOrderMarksAndWindowsLineEndsAreAccepted() throws {
         let (site, diagnostics) = check("windows-editors")
@@ -81,28 +88,20 @@ final class ContentFaultTests: XCTestCase {
 
 /// Links checked against what the build writes, by the rule the renderer follows to rewrite them.
 final class SiteLinkTests: XCTestCase {
-    private static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/content-errors").path
-
     func testLinksToPagesTheBuildDoesNotWriteAreErrors() {
-        let (site, loading) = ContentLoader.load(folder: Self.fixtures + "/site-links")
-        XCTAssertEqual(loading.all, [])
-        var validator = ContentValidator(site: site)
-        validator.run(authorWarnings: false)
-        XCTAssertEqual(validator.diagnostics.sorted.map { $0.description.replacingOccurrences(of: Self.fixtures + "/", with: "") }, [
+        XCTAssertEqual(ContentFixture.check("site-links", loadsCleanly: true).1, [
             "site-links/courses/c/01-m.md:4:11: error: this links to '2.html', but the site has no page or file there (looked for courses/c/2.html)",
-            "site-links/pages/about.md:9:15: error: this links to '/no-such-page/', but the site has no page or file there (looked for no-such-page/index.html)",
-            "site-links/pages/about.md:9:41: error: this links to '../no-such-page.html', but the site has no page or file there (looked for no-such-page.html)",
-            "site-links/pages/about.md:10:1: error: this links to '../../outside.md', but there is no such file (looked for ../outside.md)",
-            "site-links/pages/about.md:11:1: error: this links to '/courses/c/m/3.html', but the site has no page or file there (looked for courses/c/m/3.html)",
-            "site-links/pages/about.md:11:52: error: the image 'map.png' does not exist (looked for pages/map.png)",
+            "site-links/pages/about.md:7:15: error: this links to '/no-such-page/', but the site has no page or file there (looked for no-such-page/index.html)",
+            "site-links/pages/about.md:7:41: error: this links to '../no-such-page.html', but the site has no page or file there (looked for no-such-page.html)",
+            "site-links/pages/about.md:8:1: error: this links to '../../outside.md', but there is no such file (looked for ../outside.md)",
+            "site-links/pages/about.md:9:1: error: this links to '/courses/c/m/3.html', but the site has no page or file there (looked for courses/c/m/3.html)",
+            "site-links/pages/about.md:9:52: error: the image 'map.png' does not exist (looked for pages/map.png)",
         ])
     }
 
     /// What the renderer rewrites each link to is where the check looked.
     func testEachLinkGoesToThePathTheBuildWrites() {
-        let folder = Self.fixtures + "/site-links"
+        let folder = ContentFixture.folder + "/site-links"
         let links = LinkResolver(site: ContentLoader.load(folder: folder).0)
         let about = folder + "/pages/about.md", module = folder + "/courses/c/01-m.md"
         let expected: [(String, String, LinkResolver.Target)] = [
@@ -130,16 +129,8 @@ final class SiteLinkTests: XCTestCase {
 
 /// Places in Markdown written inside indented XML elements.
 final class XMLMarkdownPositionTests: XCTestCase {
-    private static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/content-errors").path
-
     func testLinesAfterTheFirstOfAnIndentedSectionKeepTheirColumns() {
-        let (site, loading) = ContentLoader.load(folder: Self.fixtures + "/xml-section-columns")
-        XCTAssertEqual(loading.all, [])
-        var validator = ContentValidator(site: site)
-        validator.run(authorWarnings: false)
-        XCTAssertEqual(validator.diagnostics.sorted.map { $0.description.replacingOccurrences(of: Self.fixtures + "/", with: "") }, [
+        XCTAssertEqual(ContentFixture.check("xml-section-columns", loadsCleanly: true).1, [
             "xml-section-columns/courses/c/01-m.xml:5:11: error: the image 'photo.png' does not exist (looked for courses/c/photo.png)",
             "xml-section-columns/courses/c/01-m.xml:5:11: error: this image has no description; write what it shows between the brackets: ![A parent reading to a child](photo.png)",
             "xml-section-columns/courses/c/01-m.xml:7:27: error: this links to 'gone.md', but there is no such file (looked for courses/c/gone.md)",
