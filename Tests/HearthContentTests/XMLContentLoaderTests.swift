@@ -421,7 +421,7 @@ final class XMLContentLoaderTests: XCTestCase {
             ("", "1:1: error: this file is empty; it should start with <measure>"),
             ("hello", "1:1: error: this is not XML; the file should start with <measure>"),
             ("<measure>\n  <item>\n</measure>", "3:1: error: <item> (line 2) is never closed; add </item> before this </measure>"),
-            ("<measure>\n  <item>é</ïtem>\n</measure>", "2:10: error: </ïtem> does not match <item> (line 2); write </item>"),
+            ("<measure>\n  <item>é</ïtem>\n</measure>", "2:11: error: </ïtem> does not match <item> (line 2); write </item>"),  // columns count bytes, as in Markdown
             ("<measure>\n  <item>\n", "2:3: error: <item> is never closed; add </item> where it should end"),
             ("<measure/>\n<measure/>", "2:1: error: there is more after the closing </measure>; everything must be inside the one <measure> element"),
             ("<measure>\n  Fish & chips\n</measure>", "2:8: error: a literal '&' must be written &amp;"),

@@ -31,6 +31,7 @@ struct CourseLoader {
         guard var course = loadCourseFile(prefix + "course.md") else { return nil }
 
         var seen: [String: String] = [:]
+        var numbered: [Int: String] = [:]
         for file in files where file != prefix + "course.md" {
             let name = String(file.dropFirst(prefix.count))
             let isMarkdown = name.hasSuffix(".md"), isXML = name.hasSuffix(".xml")
@@ -49,6 +50,12 @@ struct CourseLoader {
                 continue
             }
             seen[moduleID] = name
+            if let other = numbered[order] {
+                // The number is the module's place in the course; a tie would be settled silently by the name.
+                diagnostics.error("two modules in this course are numbered \(order) (the other is \(other)); give each module its own number",
+                                  at: SourceLocation(path: path(file)))
+            }
+            numbered[order] = numbered[order] ?? name
             var diagnosticsForFile = Diagnostics()
             guard let data = ContentLoader.read(file, in: folder, diagnostics: &diagnosticsForFile) else {
                 diagnostics.append(contentsOf: diagnosticsForFile)

@@ -134,19 +134,23 @@ public struct MarkdownText: Hashable, Sendable {
     public var location: SourceLocation
     /// The top-level blocks of `tree` that belong to this text (a page's tree may be shared by several parts).
     public var blocks: [NodeID]
+    /// Columns taken off the start of every line after the first before parsing (the indentation an XML
+    /// section shares with its tags), put back when saying where a node is.
+    public var indent: Int
 
-    public init(source: String, tree: SyntaxTree, location: SourceLocation, blocks: [NodeID]? = nil) {
+    public init(source: String, tree: SyntaxTree, location: SourceLocation, blocks: [NodeID]? = nil, indent: Int = 0) {
         self.source = source
         self.tree = tree
         self.location = location
         self.blocks = blocks ?? tree.children(of: tree.root)
+        self.indent = indent
     }
 
     /// The position in the file of a node in `tree`.
     public func location(of node: NodeID) -> SourceLocation {
         let start = tree.range(of: node).start
         return SourceLocation(path: location.path, line: location.line + start.line - 1,
-                              column: start.line == 1 ? location.column + start.column - 1 : start.column)
+                              column: start.line == 1 ? location.column + start.column - 1 : indent + start.column)
     }
 
     public static func == (a: MarkdownText, b: MarkdownText) -> Bool {

@@ -3,7 +3,7 @@ import Foundation
 extension XMLContentLoader {
     /// Reads `measures/<id>.xml`: a questionnaire's items, answers, scoring, bands and signposts.
     static func loadMeasure(_ data: Data, path: String, defaultLanguage: String) -> (Measure?, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, rootName: "measure", fileKind: "a measure file")
+        let (parsed, problems) = XMLElementReader.parseDocument(data, path: path, rootName: "measure", fileKind: "a measure file")
         var diagnostics = problems
         guard let root = parsed else { return (nil, diagnostics) }
         var reader = MeasureReader(check: XMLElementChecker(path: path))
