@@ -14,7 +14,7 @@ final class CSVWriterTests: XCTestCase {
     }
 
     func testTextThatASpreadsheetWouldRunIsWrittenAsText() {
-        for start in ["=", "+", "-", "@", "\t", "\r"] {
+        for start in ["=", "+", "-", "@", "\t", "\r", "\0"] {
             let field = start + "HYPERLINK(\"http://example.org\")"
             let expected = "\"'" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"\r\n"
             XCTAssertEqual(csv([[.text(field)]]), expected, "a field starting with \(start.debugDescription)")

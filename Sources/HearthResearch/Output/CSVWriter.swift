@@ -1,6 +1,6 @@
 /// Writes RFC 4180 CSV into bytes a row at a time, so an export can hand each chunk on and keep memory flat.
 ///
-/// Text that a spreadsheet would run as a formula (a field starting with =, +, -, @, tab or carriage return)
+/// Text that a spreadsheet would run as a formula (a field starting with =, +, -, @, tab, carriage return or NUL)
 /// is written as text: prefixed with an apostrophe and quoted (Docs/research.md, "CSV exports"). Numbers are
 /// written as numbers, so a negative change stays a number.
 public struct CSVWriter: Sendable {
@@ -39,7 +39,7 @@ public struct CSVWriter: Sendable {
 
     /// Bytes that start a formula in Excel, LibreOffice Calc or Google Sheets.
     private static let formulaStarts: Set<UInt8> = [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"),
-                                                    UInt8(ascii: "@"), 0x09, 0x0D]
+                                                    UInt8(ascii: "@"), 0x09, 0x0D, 0x00]
 
     private mutating func writeText(_ text: String) {
         let utf8 = text.utf8
