@@ -49,6 +49,7 @@ final class ScipyAgreementTests: XCTestCase {
         if status == 2 { throw XCTSkip("scipy is not installed (python3 -m pip install scipy), so the statistics were not checked: \(output)") }
         XCTAssertEqual(status, 0, output)
         XCTAssertTrue(output.hasPrefix("agree:"), output)
+        print("check_statistics.py:", output)
     }
 
     /// Scores like a real measure's (whole numbers 0–12) or pro-rated and mean scores (fractions), with and

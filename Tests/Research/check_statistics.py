@@ -25,6 +25,7 @@ except ImportError:
 
 TOLERANCE = 1e-9
 problems = []
+largest = {"difference": 0.0}
 
 
 def agree(what, hearth, expected):
@@ -32,6 +33,7 @@ def agree(what, hearth, expected):
         if expected is not hearth:
             problems.append(f"{what}: Hearth {hearth!r}, expected {expected!r}")
         return
+    largest["difference"] = max(largest["difference"], abs(hearth - expected) / max(1.0, abs(expected)))
     if not abs(hearth - expected) <= TOLERANCE * max(1.0, abs(expected)):
         problems.append(f"{what}: Hearth {hearth!r}, scipy/statistics {expected!r}, difference {hearth - expected:.3g}")
 
@@ -157,7 +159,7 @@ def main():
         print(f"{len(problems)} disagreements:", *problems[:40], sep="\n")
         sys.exit(1)
     print(f"agree: {len(cases['t_quantiles'])} t quantiles, {len(cases['paired'])} paired sets, "
-          f"{len(cases['tables'])} tables attacked")
+          f"{len(cases['tables'])} tables attacked; largest difference {largest['difference']:.2g} (relative above 1)")
 
 
 if __name__ == "__main__":
