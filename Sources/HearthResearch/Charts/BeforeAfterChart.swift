@@ -23,6 +23,7 @@ public struct BeforeAfterChart: Hashable, Sendable {
         self.better = better
     }
 
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
     public func render(idPrefix: String) -> SVGChart {
         let summary = self.summary
         let width = 640.0, barsHeight = 260.0, changeHeight = 90.0

@@ -20,6 +20,7 @@ public struct FunnelChart: Hashable, Sendable {
         self.stages = stages
     }
 
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
     public func render(idPrefix: String) -> SVGChart {
         let summary = self.summary
         let rowHeight = 30.0, labelWidth = 220.0, width = 640.0

@@ -9,8 +9,10 @@ public struct Disclosed<Value: Hashable & Sendable>: Hashable, Sendable {
         self.isSuppressed = isSuppressed
     }
 
+    /// A published figure; nil when it is undefined for these data.
     public static func shown(_ value: Value?) -> Disclosed { Disclosed(value: value, isSuppressed: false) }
 
+    /// A hidden figure.
     public static var suppressed: Disclosed { Disclosed(value: nil, isSuppressed: true) }
 
     /// The figure when `allowed`, else suppressed.

@@ -22,6 +22,7 @@ public struct MeasureScorer: Sendable {
         var members: [Int]
     }
 
+    /// The measure's id, for error messages.
     public let measureID: String
     private let items: [ScoredItem]
     private let positions: [String: Int]
@@ -29,6 +30,7 @@ public struct MeasureScorer: Sendable {
     private let scoring: Measure.Scoring
     private let missingAllowed: Int
 
+    /// Prepares scoring for `measure` (each item's scale and direction, and which items each score combines).
     public init(measure: Measure) {
         measureID = measure.id
         items = measure.items.map { item in

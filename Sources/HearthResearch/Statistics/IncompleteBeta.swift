@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `x` and `y = 1 − x` are both given so that a caller who knows 1 − x exactly (as the t distribution does)
 /// loses nothing to the subtraction.
-package func regularizedIncompleteBeta(a: Double, b: Double, x: Double, y: Double) -> Double {
+func regularizedIncompleteBeta(a: Double, b: Double, x: Double, y: Double) -> Double {
     if x <= 0 { return 0 }
     if y <= 0 { return 1 }
     // The fraction converges quickly only below the mean of the beta distribution; above it use the symmetry
@@ -23,7 +23,7 @@ package func regularizedIncompleteBeta(a: Double, b: Double, x: Double, y: Doubl
 /// ln B(a, b). For a large argument, ln Γ(large) − ln Γ(large + small) is taken from Stirling's series
 /// (DLMF 5.11.1) as a difference, as DiDonato and Morris (1992) do: lgamma of each would leave an error of
 /// an ulp of ln Γ(large) (about 10⁻⁸ at 5·10⁶), where the difference itself is small.
-package func logBeta(_ a: Double, _ b: Double) -> Double {
+func logBeta(_ a: Double, _ b: Double) -> Double {
     let small = min(a, b), large = max(a, b)
     guard large >= 10 else { return lgamma(a) + lgamma(b) - lgamma(a + b) }
     let difference = -(large - 0.5) * log1p(small / large) - small * log(large + small) + small

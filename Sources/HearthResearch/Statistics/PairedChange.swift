@@ -15,6 +15,7 @@ public struct PairedChange: Hashable, Sendable {
     /// Mean change / the mean of the before and after SDs.
     public var effectSizeDAv: Double?
 
+    /// Computes every figure for these pairs.
     public init(pairs: [ScorePair]) {
         count = pairs.count
         before = SampleSummary(pairs.map(\.before))

@@ -23,6 +23,7 @@ public struct ReliabilityBasis: Hashable, Sendable {
 /// Jacobson and Truax's (1991) reliable change criterion for one score: SE = SD₁·√(1 − r), and a change is
 /// reliable when |change / √(2·SE²)| > 1.96.
 public struct ReliableChangeCriterion: Hashable, Sendable {
+    /// |RC| above this is reliable: the two-sided 5% point of the normal distribution.
     public static let cutOff = 1.96
 
     public var reliability: Double
