@@ -26,7 +26,7 @@ public struct FunnelChart: Hashable, Sendable {
         let rowHeight = 30.0, labelWidth = 220.0, width = 640.0
         let height = 16 + rowHeight * Double(stages.count)
         var svg = SVGWriter(idPrefix: idPrefix, width: width, height: height, title: title, description: summary)
-        let barSpace = width - labelWidth - 70
+        let barSpace = width - labelWidth - 84  // room after the bar for "suppressed"
         let largest = Double(stages.compactMap(\.count.value).max() ?? 0)
         for (index, stage) in stages.enumerated() {
             let y = 8 + rowHeight * Double(index)
