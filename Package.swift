@@ -20,6 +20,7 @@ let package = Package(
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
+        .target(name: "HearthResearch", dependencies: ["HearthContent"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
         .testTarget(
             name: "HearthMarkdownTests",
@@ -29,6 +30,7 @@ let package = Package(
             name: "HearthContentTests",
             dependencies: ["HearthContent"]
         ),
+        .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthTestSupport"]),
         .testTarget(
             name: "HearthStoreTests",
             dependencies: ["HearthStore", "HearthTestSupport"]
