@@ -6,9 +6,9 @@ extension EventLoop {
         resumeAcceptingIfDue(now: now)
         let graceOver = stoppingSince.map { now - $0 > configuration.shutdownGrace } ?? false
         for connection in Array(connections.values) {
-            if graceOver { closeConnection(connection); continue }
+            if graceOver { closeConnection(connection, abort: true); continue }
             if !connection.output.isEmpty {
-                if now - connection.lastOutputProgress > configuration.sendTimeout { closeConnection(connection) }
+                if now - connection.lastOutputProgress > configuration.sendTimeout { closeConnection(connection, abort: true) }
                 continue
             }
             switch connection.state.expiry(now: now, idleTimeout: configuration.idleTimeout, headerTimeout: configuration.headerTimeout) {

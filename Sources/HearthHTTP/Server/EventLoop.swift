@@ -135,8 +135,14 @@ final class EventLoop: @unchecked Sendable {
         configuration.limits.maximumHeaderBytes + configuration.limits.maximumBodyBytes + 4
     }
 
-    func closeConnection(_ connection: Connection) {
+    /// `abort` resets the connection instead of closing it in order: for a client that takes nothing, so the
+    /// kernel does not go on holding (and trickling out) what was already in its send buffer.
+    func closeConnection(_ connection: Connection, abort: Bool = false) {
         guard connections.removeValue(forKey: connection.descriptor) != nil else { return }
+        if abort {
+            var reset = linger(l_onoff: 1, l_linger: 0)
+            setsockopt(connection.descriptor, SOL_SOCKET, SO_LINGER, &reset, socklen_t(MemoryLayout<linger>.size))
+        }
         close(connection.descriptor)
         connection.output.removeAll()
         connection.input.removeAll()
