@@ -56,26 +56,35 @@ final class EventsEndpointTests: XCTestCase {
 
     func testEveryRefusalSaysWhatAndWhereAndStoresNothing() throws {
         func event(_ extra: String) -> String { "{\"events\": [{\"id\": \"\(id1)\", \(extra)}]}" }
-        let cases: [(String, String, Int, String)] = [
-            ("{}", "application/x-www-form-urlencoded", 415, "unsupported_media_type"),
-            ("{\"events\": [", "application/json", 400, "malformed_json"),
-            ("{\"events\": []}", "application/json", 400, "batch_size"),
-            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"name\": \"Sam\""), "application/json", 400, "events[0].name"),
-            (event("\"type\": \"module.exploded\", \"course\": \"arguing-better\", \"module\": \"repair\""), "application/json", 422, "events[0].type"),
-            (event("\"type\": \"module.started\", \"course\": \"nope\", \"module\": \"repair\""), "application/json", 422, "events[0].course"),
-            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"nope\""), "application/json", 422, "events[0].module"),
-            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"repair\", \"quiz\": \"flooding\""), "application/json", 422, "events[0].quiz"),
-            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": 1.5"), "application/json", 422, "events[0].score"),
-            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": true"), "application/json", 422, "events[0].score"),
-            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"area\": \"W06000015\""), "application/json", 422, "events[0].area"),
-            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"participant\": \"sam@example.org\""), "application/json", 400, "events[0].participant"),
-            ("{\"events\": [{\"id\": \"not-a-uuid\", \"type\": \"course.started\", \"course\": \"arguing-better\"}]}", "application/json", 400, "events[0].id"),
+        let longKey = String(repeating: "k", count: 300)
+        // Body, content type, then the status, code and field the refusal must carry exactly (nil: no field).
+        let cases: [(String, String, Int, String, String?)] = [
+            ("{}", "application/x-www-form-urlencoded", 415, "unsupported_media_type", nil),
+            ("{\"events\": [", "application/json", 400, "malformed_json", nil),
+            ("{\"events\": []}", "application/json", 400, "batch_size", "events"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"name\": \"Sam\""), "application/json", 400, "unknown_field", "events[0].name"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"\(longKey)\": 1"), "application/json", 400, "unknown_field",
+             "events[0]." + String(repeating: "k", count: 100) + "…"),
+            (event("\"type\": \"module.exploded\", \"course\": \"arguing-better\", \"module\": \"repair\""), "application/json", 422, "unknown_type", "events[0].type"),
+            (event("\"type\": \"module.started\", \"course\": \"nope\", \"module\": \"repair\""), "application/json", 422, "unknown_id", "events[0].course"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"nope\""), "application/json", 422, "unknown_id", "events[0].module"),
+            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"repair\", \"quiz\": \"flooding\""), "application/json", 422, "unknown_id", "events[0].quiz"),
+            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": 1.5"), "application/json", 422, "out_of_range", "events[0].score"),
+            (event("\"type\": \"quiz.completed\", \"course\": \"arguing-better\", \"module\": \"what-happens\", \"quiz\": \"flooding\", \"score\": true"), "application/json", 422, "out_of_range", "events[0].score"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"area\": \"W06000015\""), "application/json", 422, "unknown_id", "events[0].area"),
+            (event("\"type\": \"module.started\", \"course\": \"arguing-better\", \"module\": \"repair\", \"participant\": \"sam@example.org\""), "application/json", 400, "invalid_participant", "events[0].participant"),
+            ("{\"events\": [{\"id\": \"not-a-uuid\", \"type\": \"course.started\", \"course\": \"arguing-better\"}]}", "application/json", 400, "invalid_id", "events[0].id"),
         ]
-        for (body, type, status, marker) in cases {
-            let (code, text) = post(body, contentType: type)
-            XCTAssertEqual(code, status, "\(marker): \(text)")
-            XCTAssertTrue(text.contains(marker), "\(marker) should appear in \(text)")
-            XCTAssertTrue(text.hasPrefix("{\"error\":{\"code\":"), text)
+        for (body, type, status, code, field) in cases {
+            let (answered, text) = post(body, contentType: type)
+            XCTAssertEqual(answered, status, "\(code): \(text)")
+            guard let error = try? JSONReader.read(Array(text.utf8)).object?["error"]?.object else {
+                XCTFail("not an error body: \(text)")
+                continue
+            }
+            XCTAssertEqual(error["code"]?.string, code, text)
+            XCTAssertEqual(error["field"]?.string, field, text)
+            XCTAssertFalse(error["message"]?.string?.isEmpty ?? true, text)
         }
         XCTAssertEqual(try store.count(), 0, "a refused batch stores nothing")
     }

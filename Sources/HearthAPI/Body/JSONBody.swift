@@ -50,8 +50,10 @@ struct JSONBody {
         // Sorted only when something is refused, so the first refusal named is always the same.
         guard fields.members.contains(where: { !allowed.contains($0.key) }) else { return }
         for key in fields.keys.sorted() where !allowed.contains(key) {
+            // A key is the client's text: quoted back at most 100 bytes of it, cut on a character boundary.
+            let shown = Self.prefix(key, bytes: 100)
             throw APIError(.badRequest, code: "unknown_field",
-                          message: "\(what) may not carry '\(key)'; only \(allowed.sorted().joined(separator: ", "))", field: name(key))
+                           message: "\(what) may not carry '\(shown)'; only \(allowed.sorted().joined(separator: ", "))", field: name(shown))
         }
     }
 
@@ -76,7 +78,17 @@ struct JSONBody {
         return value.lowercased()
     }
 
-    /// Whether `text` is a UUID in its 36-character form, in either case.
+    /// At most `bytes` UTF-8 bytes of `text`, whole characters only, marked with "…" when cut.
+    static func prefix(_ text: String, bytes: Int) -> String {
+        guard text.utf8.count > bytes else { return text }
+        var kept = ""
+        for character in text {
+            guard kept.utf8.count + character.utf8.count <= bytes else { break }
+            kept.append(character)
+        }
+        return kept + "…"
+    }
+
     /// Whether a Content-Type is `application/json`, in any case, with or without parameters such as a charset.
     static func isJSON(_ contentType: String) -> Bool {
         var bytes = Substring(contentType).utf8.drop { $0 == 0x20 || $0 == 0x09 }
@@ -90,6 +102,7 @@ struct JSONBody {
         return rest.isEmpty || rest.first == UInt8(ascii: ";")
     }
 
+    /// Whether `text` is a UUID in its 36-character form, in either case.
     static func isUUID(_ text: String) -> Bool {
         guard text.utf8.count == 36 else { return false }
         var index = 0
