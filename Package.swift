@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
-        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
+        .target(name: "HearthGzip"),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
         .testTarget(
             name: "HearthMarkdownTests",
@@ -48,7 +49,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HearthSiteTests",
-            dependencies: ["HearthSite", "HearthAPI"]
+            dependencies: ["HearthSite", "HearthAPI", "HearthGzip", "HearthTestSupport"]
+        ),
+        .testTarget(
+            name: "HearthGzipTests",
+            dependencies: ["HearthGzip", "HearthTestSupport"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import HearthGzip
 #if canImport(Glibc)
 import Glibc
 #endif
