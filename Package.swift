@@ -11,17 +11,18 @@ let package = Package(
         .library(name: "HearthContent", targets: ["HearthContent"]),
     ],
     targets: [
-        .target(name: "HearthMarkdown"),
-        .target(name: "HearthTemplates"),
+        .target(name: "HearthText"),
+        .target(name: "HearthMarkdown", dependencies: ["HearthText"]),
+        .target(name: "HearthTemplates", dependencies: ["HearthText"]),
         .target(name: "CHearthLinux"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "HearthStore", dependencies: ["CSQLite"]),
+        .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
         .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore"]),
-        .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
+        .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthGzip"),
-        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip"]),
-        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip", "HearthText"]),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
         .testTarget(
             name: "HearthMarkdownTests",
             dependencies: ["HearthMarkdown"]
@@ -50,6 +51,10 @@ let package = Package(
         .testTarget(
             name: "HearthSiteTests",
             dependencies: ["HearthSite", "HearthAPI", "HearthGzip", "HearthTestSupport"]
+        ),
+        .testTarget(
+            name: "HearthTextTests",
+            dependencies: ["HearthText", "HearthTestSupport"]
         ),
         .testTarget(
             name: "HearthGzipTests",

@@ -3,6 +3,7 @@ import Foundation
 import HearthContent
 import HearthMarkdown
 import HearthTemplates
+import HearthText
 
 /// Renders a loaded, valid `ContentSite` through a theme into a site folder.
 public struct SiteBuilder {
@@ -52,12 +53,7 @@ public struct SiteBuilder {
         // Assets: CSS and JS get their content hash in the name so they can be cached for a year.
         var assetPaths: [String: String] = [:]
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            let outputName: String
-            if name.hasSuffix(".css") || name.hasSuffix(".js"), let dot = name.lastIndex(of: ".") {
-                outputName = "\(name[..<dot]).\(ContentHash.hex(of: bytes).prefix(12))\(name[dot...])"
-            } else {
-                outputName = name
-            }
+            let outputName = name.hasSuffix(".css") || name.hasSuffix(".js") ? HashedAssetName.name(name, contents: bytes) : name
             try writer.write(bytes, to: "assets/" + outputName)
             let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
             if assetPaths[key] == nil || name.hasPrefix("hearth.") { assetPaths[key] = "assets/" + outputName }

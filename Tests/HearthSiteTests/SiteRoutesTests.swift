@@ -21,10 +21,4 @@ final class SiteRoutesTests: XCTestCase {
         XCTAssertEqual(SiteRoutes.modulePage(course: "c", module: "m", page: 1), "courses/c/m/index.html")
         XCTAssertEqual(SiteRoutes.modulePage(course: "c", module: "m", page: 3), "courses/c/m/3.html")
     }
-
-    func testContentHashIsStableAndSensitive() {
-        XCTAssertEqual(ContentHash.hex(of: []), "cbf29ce484222325")
-        XCTAssertEqual(ContentHash.hex(of: Array("a".utf8)), "af63dc4c8601ec8c")
-        XCTAssertNotEqual(ContentHash.hex(of: Array("body{}".utf8)), ContentHash.hex(of: Array("body{ }".utf8)))
-    }
 }

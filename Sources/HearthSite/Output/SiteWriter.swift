@@ -1,5 +1,6 @@
 import Foundation
 import HearthGzip
+import HearthText
 #if canImport(Glibc)
 import Glibc
 #endif
