@@ -17,9 +17,10 @@ let package = Package(
         .target(name: "CHearthLinux"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
-        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore"]),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthJSON"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
+        .target(name: "HearthJSON", dependencies: ["HearthText"]),
         .target(name: "HearthGzip"),
         .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip", "HearthText"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
@@ -55,6 +56,10 @@ let package = Package(
         .testTarget(
             name: "HearthTextTests",
             dependencies: ["HearthText", "HearthTestSupport"]
+        ),
+        .testTarget(
+            name: "HearthJSONTests",
+            dependencies: ["HearthJSON", "HearthTestSupport"]
         ),
         .testTarget(
             name: "HearthGzipTests",

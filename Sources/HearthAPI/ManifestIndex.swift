@@ -1,4 +1,5 @@
 import Foundation
+import HearthJSON
 
 /// The ids the site's `manifest.json` declares, so the API refuses events about things that don't exist.
 public struct ManifestIndex: Sendable {
