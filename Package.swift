@@ -17,12 +17,13 @@ let package = Package(
         .target(name: "CHearthLinux"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
-        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthJSON"]),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthJSON", "HearthManifest"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthJSON", dependencies: ["HearthText"]),
+        .target(name: "HearthManifest", dependencies: ["HearthJSON", "HearthText"]),
         .target(name: "HearthGzip"),
-        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip", "HearthText"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip", "HearthText", "HearthJSON", "HearthManifest"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
         .testTarget(
             name: "HearthMarkdownTests",
@@ -47,11 +48,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HearthTemplatesTests",
-            dependencies: ["HearthTemplates"]
+            dependencies: ["HearthTemplates", "HearthJSON"]
         ),
         .testTarget(
             name: "HearthSiteTests",
-            dependencies: ["HearthSite", "HearthAPI", "HearthGzip", "HearthTestSupport"]
+            dependencies: ["HearthSite", "HearthManifest", "HearthJSON", "HearthGzip", "HearthTestSupport"]
         ),
         .testTarget(
             name: "HearthTextTests",
@@ -60,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "HearthJSONTests",
             dependencies: ["HearthJSON", "HearthTestSupport"]
+        ),
+        .testTarget(
+            name: "HearthManifestTests",
+            dependencies: ["HearthManifest", "HearthJSON"]
         ),
         .testTarget(
             name: "HearthGzipTests",

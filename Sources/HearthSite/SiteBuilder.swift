@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import HearthContent
+import HearthManifest
 import HearthMarkdown
 import HearthTemplates
 import HearthText

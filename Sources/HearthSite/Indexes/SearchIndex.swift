@@ -1,9 +1,9 @@
-import Foundation
+import HearthJSON
 import HearthText
 
 /// `search-index.json`: the text of every page for the search page's script to filter.
 struct SearchIndex {
-    struct Entry: Encodable {
+    struct Entry {
         var url: String
         var title: String
         var summary: String
@@ -38,10 +38,13 @@ struct SearchIndex {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func json() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(entries.sorted { $0.url < $1.url })) + [0x0A]
+    /// The entries in URL order, each with its keys sorted, on one line.
+    func json() -> [UInt8] {
+        let list = JSONValue.array(entries.sorted { $0.url < $1.url }.map { entry in
+            .object(JSONObject([(key: "url", value: .string(entry.url)), (key: "title", value: .string(entry.title)),
+                                (key: "summary", value: .string(entry.summary)), (key: "text", value: .string(entry.text))]))
+        })
+        return JSONWriter.bytes(of: list, keyOrder: .sorted) + [ASCII.newline]
     }
 }
 

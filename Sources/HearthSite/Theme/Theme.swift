@@ -1,4 +1,6 @@
 import Foundation
+import HearthJSON
+import HearthText
 
 /// A theme's files, with every file the chosen theme lacks taken from the default theme.
 public struct Theme: Sendable {
@@ -44,17 +46,8 @@ public struct Theme: Sendable {
             }
             for file in files(in: layer + "/strings") where file.hasSuffix(".json") && !file.contains("/") {
                 let path = layer + "/strings/" + file
-                guard let data = FileManager.default.contents(atPath: path),
-                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                    throw LoadError(path: path, message: "this strings file is not a JSON object of \"key\": \"text\" pairs")
-                }
                 let language = String(file.dropLast(5))
-                for (key, value) in object {
-                    guard let text = value as? String else {
-                        throw LoadError(path: path, message: "the value of \"\(key)\" must be text in double quotes")
-                    }
-                    theme.strings[language, default: [:]][key] = text
-                }
+                for (key, text) in try strings(at: path) { theme.strings[language, default: [:]][key] = text }
             }
         }
         for required in ["layout", "home", "course", "module-page", "page", "measure", "search"] where theme.templates[required] == nil {
@@ -71,6 +64,26 @@ public struct Theme: Sendable {
         for (key, value) in strings[primary] ?? [:] { result[key] = value }
         for (key, value) in strings[language] ?? [:] { result[key] = value }
         return result
+    }
+
+    /// A strings file: one JSON object whose every value is text.
+    private static func strings(at path: String) throws -> [(key: String, text: String)] {
+        guard let bytes = FileBytes.read(path) else { throw LoadError(path: path, message: "this strings file cannot be read") }
+        let value: JSONValue
+        do {
+            value = try JSONReader.read(bytes)
+        } catch {
+            throw LoadError(path: path, message: "this strings file is not valid JSON: \(error.message)")
+        }
+        guard let object = value.object else {
+            throw LoadError(path: path, message: "this strings file is not a JSON object of \"key\": \"text\" pairs")
+        }
+        return try object.members.map { member in
+            guard let text = member.value.string else {
+                throw LoadError(path: path, message: "the value of \"\(member.key)\" must be text in double quotes")
+            }
+            return (member.key, text)
+        }
     }
 
     private static func files(in folder: String) -> [String] {
