@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only, so no `platforms` line: the server runs on epoll and eventfd (CHearthLinux), which macOS lacks.
+// Targets are listed from the bottom of the dependency graph up; Docs/architecture.md has the same table.
 let package = Package(
     name: "Hearth",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "HearthMarkdown", targets: ["HearthMarkdown"]),
@@ -12,63 +13,33 @@ let package = Package(
     ],
     targets: [
         .target(name: "HearthText"),
-        .target(name: "HearthMarkdown", dependencies: ["HearthText"]),
-        .target(name: "HearthTemplates", dependencies: ["HearthText"]),
+        .target(name: "HearthGzip"),
         .target(name: "CHearthLinux"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
-        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthJSON", "HearthManifest"]),
-        .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
-        .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
         .target(name: "HearthJSON", dependencies: ["HearthText"]),
         .target(name: "HearthManifest", dependencies: ["HearthJSON", "HearthText"]),
-        .target(name: "HearthGzip"),
-        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthGzip", "HearthText", "HearthJSON", "HearthManifest"]),
-        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
-        .testTarget(
-            name: "HearthMarkdownTests",
-            dependencies: ["HearthMarkdown"]
-        ),
-        .testTarget(
-            name: "HearthContentTests",
-            dependencies: ["HearthContent"]
-        ),
-        .testTarget(
-            name: "HearthStoreTests",
-            dependencies: ["HearthStore"]
-        ),
+        .target(name: "HearthMarkdown", dependencies: ["HearthText"]),
+        .target(name: "HearthTemplates", dependencies: ["HearthText"]),
+        .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthManifest", "HearthJSON",
+                                                   "HearthGzip", "HearthText"]),
+        .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
+        .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON"]),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP",
+                                                         "HearthStore", "HearthAPI", "CHearthLinux"]),
+
         .target(name: "HearthTestSupport", dependencies: ["HearthHTTP"], path: "Tests/HearthTestSupport"),
-        .testTarget(
-            name: "HearthAPITests",
-            dependencies: ["HearthAPI", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthHTTPTests",
-            dependencies: ["HearthHTTP", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthTemplatesTests",
-            dependencies: ["HearthTemplates", "HearthJSON"]
-        ),
-        .testTarget(
-            name: "HearthSiteTests",
-            dependencies: ["HearthSite", "HearthManifest", "HearthJSON", "HearthGzip", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthTextTests",
-            dependencies: ["HearthText", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthJSONTests",
-            dependencies: ["HearthJSON", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthManifestTests",
-            dependencies: ["HearthManifest", "HearthJSON"]
-        ),
-        .testTarget(
-            name: "HearthGzipTests",
-            dependencies: ["HearthGzip", "HearthTestSupport"]
-        ),
+        .testTarget(name: "HearthTextTests", dependencies: ["HearthText", "HearthTestSupport"]),
+        .testTarget(name: "HearthGzipTests", dependencies: ["HearthGzip", "HearthTestSupport"]),
+        .testTarget(name: "HearthJSONTests", dependencies: ["HearthJSON", "HearthTestSupport"]),
+        .testTarget(name: "HearthManifestTests", dependencies: ["HearthManifest", "HearthJSON"]),
+        .testTarget(name: "HearthMarkdownTests", dependencies: ["HearthMarkdown"]),
+        .testTarget(name: "HearthTemplatesTests", dependencies: ["HearthTemplates", "HearthJSON"]),
+        .testTarget(name: "HearthContentTests", dependencies: ["HearthContent", "HearthMarkdown"]),
+        .testTarget(name: "HearthSiteTests", dependencies: ["HearthSite", "HearthContent", "HearthManifest", "HearthGzip", "HearthTestSupport"]),
+        .testTarget(name: "HearthHTTPTests", dependencies: ["HearthHTTP", "HearthTestSupport"]),
+        .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore"]),
+        .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthStore", "HearthTestSupport"]),
     ]
 )

@@ -4,26 +4,26 @@ import HearthContent
 ///
 /// Every URL a page contains is relative to that page, so a built site works from any
 /// folder, under any path on a CDN, or straight from disk.
-public enum SiteRoutes {
-    public static let home = "index.html"
-    public static let search = "search.html"
-    public static let searchIndex = "search-index.json"
-    public static let manifest = "manifest.json"
-    public static let sitemap = "sitemap.xml"
+package enum SiteRoutes {
+    package static let home = "index.html"
+    package static let search = "search.html"
+    package static let searchIndex = "search-index.json"
+    package static let manifest = "manifest.json"
+    package static let sitemap = "sitemap.xml"
 
-    public static func course(_ course: String) -> String { "courses/\(course)/index.html" }
+    package static func course(_ course: String) -> String { "courses/\(course)/index.html" }
 
     /// Page numbers start at 1; the first page is the module's `index.html`.
-    public static func modulePage(course: String, module: String, page: Int) -> String {
+    package static func modulePage(course: String, module: String, page: Int) -> String {
         page <= 1 ? "courses/\(course)/\(module)/index.html" : "courses/\(course)/\(module)/\(page).html"
     }
 
-    public static func measure(_ id: String) -> String { "measures/\(id).html" }
+    package static func measure(_ id: String) -> String { "measures/\(id).html" }
 
-    public static func plainPage(_ id: String) -> String { "\(id).html" }
+    package static func plainPage(_ id: String) -> String { "\(id).html" }
 
     /// The output path for a content file that can be linked to (`courses/c/01-m.md`, `pages/about.md`), if it is one.
-    public static func outputPath(forContentFile file: String, site: ContentSite) -> String? {
+    package static func outputPath(forContentFile file: String, site: ContentSite) -> String? {
         if file.hasPrefix("courses/") {
             let parts = file.split(separator: "/")
             guard parts.count == 3 else { return file }
@@ -38,7 +38,7 @@ public enum SiteRoutes {
     }
 
     /// The URL of `target` as seen from the page at `from` (both paths under the site root).
-    public static func relative(_ target: String, from: String) -> String {
+    package static func relative(_ target: String, from: String) -> String {
         // Byte-wise: this runs for every link on every page.
         let t = Array(target.utf8), f = Array(from.utf8)
         // The longest common prefix that ends at a slash in both.
@@ -58,7 +58,7 @@ public enum SiteRoutes {
     }
 
     /// The relative URL of the site root from `page` ("" at the top, "../../" two folders down).
-    public static func root(from page: String) -> String {
+    package static func root(from page: String) -> String {
         String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 }

@@ -3,25 +3,25 @@ import HearthJSON
 import HearthText
 
 /// A theme's files, with every file the chosen theme lacks taken from the default theme.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// Template sources by name (file name without `.mustache`).
-    public var templates: [String: String] = [:]
+    package var templates: [String: String] = [:]
     /// Asset files by path under `assets/`.
-    public var assets: [String: [UInt8]] = [:]
+    package var assets: [String: [UInt8]] = [:]
     /// Interface strings by language, then key.
-    public var strings: [String: [String: String]] = [:]
+    package var strings: [String: [String: String]] = [:]
     /// The folders read, most specific first, for messages.
-    public var folders: [String] = []
+    package var folders: [String] = []
 
     /// Problems with a theme, naming the file.
-    public struct LoadError: Error, CustomStringConvertible {
-        public var path: String
-        public var message: String
-        public var description: String { "\(path): error: \(message)" }
+    package struct LoadError: Error, CustomStringConvertible {
+        package var path: String
+        package var message: String
+        package var description: String { "\(path): error: \(message)" }
     }
 
     /// Loads `folder`, falling back file by file to `fallback` (the default theme) when given.
-    public static func load(_ folder: String, fallback: String?) throws -> Theme {
+    package static func load(_ folder: String, fallback: String?) throws -> Theme {
         var theme = Theme()
         let layers = [fallback, folder].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var seen = Set<String>()
@@ -58,7 +58,7 @@ public struct Theme: Sendable {
     }
 
     /// Interface strings for `language` (e.g. `cy` or `en-GB`), falling back key by key to English.
-    public func strings(for language: String) -> [String: String] {
+    package func strings(for language: String) -> [String: String] {
         let primary = String(language.split(separator: "-").first ?? "en").lowercased()
         var result = strings["en"] ?? [:]
         for (key, value) in strings[primary] ?? [:] { result[key] = value }
@@ -101,10 +101,10 @@ public struct Theme: Sendable {
 }
 
 /// Text direction from a language tag: right-to-left for scripts written that way.
-public enum TextDirection {
+package enum TextDirection {
     static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"]
 
-    public static func of(_ language: String) -> String {
+    package static func of(_ language: String) -> String {
         let primary = String(language.split(separator: "-").first ?? "").lowercased()
         return rightToLeft.contains(primary) ? "rtl" : "ltr"
     }
