@@ -2,19 +2,19 @@
 /// (percent-encoding, fingerprints).
 package enum HexDigit {
     /// The value of a hex digit in either case, or nil for any other byte.
-    @inlinable package static func value(of byte: UInt8) -> UInt8? {
+    package static func value(of byte: UInt8) -> UInt8? {
         if byte &- 0x30 < 10 { return byte &- 0x30 }
         let lower = byte | 0x20
         return lower &- 0x61 < 6 ? lower &- 0x61 + 10 : nil
     }
 
     /// The upper-case digit for `nibble` (0–15).
-    @inlinable package static func uppercase(_ nibble: UInt8) -> UInt8 {
+    package static func uppercase(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 0x30 + nibble : 0x41 + nibble - 10
     }
 
     /// The lower-case digit for `nibble` (0–15).
-    @inlinable package static func lowercase(_ nibble: UInt8) -> UInt8 {
+    package static func lowercase(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? 0x30 + nibble : 0x61 + nibble - 10
     }
 
