@@ -25,11 +25,12 @@ let package = Package(
                                                    "HearthGzip", "HearthText"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
+        .target(name: "HearthResearch", dependencies: ["HearthContent"]),
         .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP",
                                                          "HearthStore", "HearthAPI", "CHearthLinux"]),
 
-        .target(name: "HearthTestSupport", dependencies: ["HearthHTTP"], path: "Tests/HearthTestSupport"),
+        .target(name: "HearthTestSupport", dependencies: ["HearthHTTP", "HearthStore"], path: "Tests/HearthTestSupport"),
         .testTarget(name: "HearthTextTests", dependencies: ["HearthText", "HearthTestSupport"]),
         .testTarget(name: "HearthGzipTests", dependencies: ["HearthGzip", "HearthTestSupport"]),
         .testTarget(name: "HearthJSONTests", dependencies: ["HearthJSON", "HearthTestSupport"]),
@@ -39,7 +40,8 @@ let package = Package(
         .testTarget(name: "HearthContentTests", dependencies: ["HearthContent", "HearthMarkdown"]),
         .testTarget(name: "HearthSiteTests", dependencies: ["HearthSite", "HearthContent", "HearthManifest", "HearthGzip", "HearthTestSupport"]),
         .testTarget(name: "HearthHTTPTests", dependencies: ["HearthHTTP", "HearthTestSupport"]),
-        .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore"]),
+        .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore", "HearthTestSupport"]),
+        .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthTestSupport"]),
         .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthStore", "HearthTestSupport"]),
     ]
 )

@@ -108,37 +108,35 @@ package struct SiteBuilder {
         return try results.values.map { try $0.get() }
     }
 
-    /// Every page of the site, in a fixed order so output is deterministic.
+    /// Every page of the site, in `SiteRoutes`' fixed order so output is deterministic.
     private func plan() -> [Job] {
-        var jobs: [Job] = []
         let site = self.site
-        jobs.append(Job(path: SiteRoutes.home, template: "home", context: { $0.home() },
-                        searchTitle: site.settings.title, searchSummary: "", searchText: { "" }))
-        for course in site.courses {
-            jobs.append(Job(path: SiteRoutes.course(course.id), template: "course", context: { $0.course(course) },
-                            searchTitle: course.title, searchSummary: course.summary,
-                            searchText: { PlainText.of(course.introduction) }))
-            for (moduleIndex, module) in course.modules.enumerated() {
-                for (pageIndex, page) in module.pages.enumerated() {
-                    jobs.append(Job(path: SiteRoutes.modulePage(course: course.id, module: module.id, page: pageIndex + 1),
-                                    template: "module-page",
-                                    context: { $0.modulePage(course: course, moduleIndex: moduleIndex, pageIndex: pageIndex) },
-                                    searchTitle: page.title == module.title ? module.title : "\(page.title) – \(module.title)",
-                                    searchSummary: module.summary, searchText: { PlainText.of(page) }))
-                }
+        return SiteRoutes.pages(of: site).map { page in
+            switch page {
+            case .home:
+                return Job(path: page.path, template: "home", context: { $0.home() },
+                           searchTitle: site.settings.title, searchSummary: "", searchText: { "" })
+            case .course(let course):
+                return Job(path: page.path, template: "course", context: { $0.course(course) },
+                           searchTitle: course.title, searchSummary: course.summary,
+                           searchText: { PlainText.of(course.introduction) })
+            case .modulePage(let course, let moduleIndex, let pageIndex):
+                let module = course.modules[moduleIndex], modulePage = module.pages[pageIndex]
+                return Job(path: page.path, template: "module-page",
+                           context: { $0.modulePage(course: course, moduleIndex: moduleIndex, pageIndex: pageIndex) },
+                           searchTitle: modulePage.title == module.title ? module.title : "\(modulePage.title) – \(module.title)",
+                           searchSummary: module.summary, searchText: { PlainText.of(modulePage) })
+            case .measure(let measure):
+                return Job(path: page.path, template: "measure", context: { $0.measure(measure) },
+                           searchTitle: measure.title, searchSummary: measure.instructions, searchText: { "" })
+            case .plainPage(let plain):
+                return Job(path: page.path, template: "page", context: { $0.plainPage(plain) },
+                           searchTitle: plain.title, searchSummary: plain.summary, searchText: { PlainText.of(plain.body) })
+            case .search:
+                return Job(path: page.path, template: "search", context: { $0.search() },
+                           searchTitle: "", searchSummary: "", searchText: { "" })
             }
         }
-        for measure in site.measures.sorted(by: { $0.id < $1.id }) {
-            jobs.append(Job(path: SiteRoutes.measure(measure.id), template: "measure", context: { $0.measure(measure) },
-                            searchTitle: measure.title, searchSummary: measure.instructions, searchText: { "" }))
-        }
-        for page in site.pages {
-            jobs.append(Job(path: SiteRoutes.plainPage(page.id), template: "page", context: { $0.plainPage(page) },
-                            searchTitle: page.title, searchSummary: page.summary, searchText: { PlainText.of(page.body) }))
-        }
-        jobs.append(Job(path: SiteRoutes.search, template: "search", context: { $0.search() },
-                        searchTitle: "", searchSummary: "", searchText: { "" }))
-        return jobs
     }
 }
 

@@ -50,7 +50,7 @@ public struct TemplateError: Error, Sendable, Hashable, CustomStringConvertible 
 }
 
 /// Line and column of a byte offset, for errors and for include tags' origins.
-struct SourcePosition {
+struct LineIndex {
     /// Start offset of every line, so many lookups in one template stay cheap.
     private let lineStarts: [Int]
     private let source: [UInt8]

@@ -3,7 +3,7 @@ struct TemplateParser {
     private let source: [UInt8]
     private let templateName: String
     private var tokens: [TemplateToken]
-    private let positions: SourcePosition
+    private let positions: LineIndex
 
     static func parse(_ source: String, name: String) throws -> [TemplateNode] {
         let bytes = Array(source.utf8)
@@ -18,7 +18,7 @@ struct TemplateParser {
         self.source = source
         self.templateName = templateName
         self.tokens = tokens
-        self.positions = SourcePosition(source)
+        self.positions = LineIndex(source)
     }
 
     // MARK: Standalone lines

@@ -138,7 +138,7 @@ struct TemplateTokenizer {
         }
         let open = tokens[opener]
         guard open.name == token.name else {
-            let position = SourcePosition(source).lineAndColumn(of: open.start)
+            let position = LineIndex(source).lineAndColumn(of: open.start)
             throw error(.mismatchedSectionEnd, at: token.start,
                         "'\(tag("/" + token.name))' does not match the open \(open.kind.sectionWord) '\(open.name)' (line \(position.line), column \(position.column)); close it with '\(tag("/" + open.name))' first")
         }
@@ -186,7 +186,7 @@ struct TemplateTokenizer {
     }
 
     private func error(_ kind: TemplateError.Kind, at offset: Int, _ message: String) -> TemplateError {
-        let position = SourcePosition(source).lineAndColumn(of: offset)
+        let position = LineIndex(source).lineAndColumn(of: offset)
         return TemplateError(kind, template: templateName, line: position.line, column: position.column, message: message)
     }
 

@@ -94,7 +94,7 @@ final class APIRouterTests: XCTestCase {
         XCTAssertEqual(try store.count(), 0, "the whole batch is refused")
         XCTAssertEqual(send("POST", "/api/v1/consent", json: "{\"participant\":\"\(participant)\",\"version\":\"1\"}").0, 200)
         XCTAssertEqual(send("POST", "/api/v1/events", json: body).0, 202)
-        XCTAssertEqual(send("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":2}\n", "the event and the consent")
+        XCTAssertEqual(send("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":2,\"events\":1,\"responses\":0,\"consents\":1}\n", "the event and the consent")
         XCTAssertEqual(try store.count(), 1, "anonymous events stay; the participant's are gone")
         XCTAssertEqual(send("POST", "/api/v1/events", json: body.replacingOccurrences(of: "c3301", with: "c3303")).0, 422,
                        "after withdrawal nothing more is linked to the id")
@@ -165,7 +165,7 @@ final class ResponsesAndConsentTests: XCTestCase {
         XCTAssertEqual(post("/api/v1/consent", "{\"participant\":\"\(participant)\",\"version\":\"2026-11\"}").0, 200)
         XCTAssertEqual(try store.rowCount("consents"), 1)
         let erase = router.reply(to: HTTPRequest(method: "DELETE", path: "/api/v1/participants/\(participant)")).waitForResponse()
-        XCTAssertEqual(String(decoding: erase.body, as: UTF8.self), "{\"erased\":1}\n")
+        XCTAssertEqual(String(decoding: erase.body, as: UTF8.self), "{\"erased\":1,\"events\":0,\"responses\":0,\"consents\":1}\n")
         XCTAssertEqual(try store.rowCount("consents"), 0)
     }
 }

@@ -44,7 +44,7 @@ final class DurabilityTests: XCTestCase {
         while Date() < deadline {
             let id = UUID().uuidString.lowercased()
             let body = "{\"events\":[{\"id\":\"\(id)\",\"type\":\"module.started\",\"course\":\"arguing-better\",\"module\":\"what-happens\"}]}"
-            let request = "POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            let request = "POST /api/v1/events HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
             guard connection.send(request), let reply = connection.readResponses(1).first else { break }
             if reply.hasPrefix("HTTP/1.1 202") { acknowledged.append(id) }
             if acknowledged.count == 40 && !killed {

@@ -29,7 +29,8 @@ final class ServedAPITests: XCTestCase {
         configuration.port = 0
         configuration.threads = 2
         configuration.limits.maximumBodyBytes = 4096
-        configuration.loggedPath = APIRouter.loggedPath
+        configuration.loggedPath = { [routes = router.routes] in routes.loggedPath($0) }
+        configuration.protocolErrorResponse = APIRouter.protocolErrorResponse
         server = HTTPServer(configuration: configuration, observe: { router.metrics.record($0) },
                             handler: { router.reply(to: $0) })
         try server.start()
@@ -45,7 +46,7 @@ final class ServedAPITests: XCTestCase {
     private func exchange(_ method: String, _ path: String, body: String? = nil, headers: [String] = []) throws -> (Int, String, String) {
         let client = try LoopbackClient(port: server.port)
         defer { client.close() }
-        var head = "\(method) \(path) HTTP/1.1\r\nConnection: close\r\n"
+        var head = "\(method) \(path) HTTP/1.1\r\nHost: h\r\nConnection: close\r\n"
         for header in headers { head += header + "\r\n" }
         if let body {
             if !headers.contains(where: { $0.lowercased().hasPrefix("content-type") }) { head += "Content-Type: application/json\r\n" }
@@ -92,7 +93,7 @@ final class ServedAPITests: XCTestCase {
              "\"field\":\"events[0].score\""),
             ("/api/v1/events", "{\"events\":[\(event(2).replacingOccurrences(of: "\"c\"", with: "\"nope\""))]}", [], 422,
              "\"field\":\"events[0].course\""),
-            ("/api/v1/events", "{\"events\":[" + String(repeating: event(3) + ",", count: 60) + event(3) + "]}", [], 413, "bad_request"),
+            ("/api/v1/events", "{\"events\":[" + String(repeating: event(3) + ",", count: 60) + event(3) + "]}", [], 413, "\"code\":\"payload_too_large\""),
             ("/api/v1/responses", "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3399\",\"measure\":\"phq4\",\"occasion\":\"before\",\"answers\":{\"a\":9,\"b\":0}}",
              [], 422, "\"field\":\"answers.a\""),
             ("/api/v1/consent", "{\"participant\":\"\(participant)\",\"version\":\"0\"}", [], 422, "stale_consent"),
@@ -116,7 +117,7 @@ final class ServedAPITests: XCTestCase {
         XCTAssertEqual(try exchange("POST", "/api/v1/responses",
                                     body: "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3398\",\"measure\":\"phq4\",\"occasion\":\"before\",\"participant\":\"\(participant)\",\"answers\":{\"a\":1,\"b\":0}}").0, 202)
         XCTAssertEqual(try exchange("POST", "/api/v1/events", body: linked).0, 202)
-        XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":3}\n")
+        XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":3,\"events\":1,\"responses\":1,\"consents\":1}\n")
         XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/not-a-uuid").0, 400)
 
         // Health, metrics (ids never in them) and the API description.
@@ -132,7 +133,7 @@ final class ServedAPITests: XCTestCase {
         let client = try LoopbackClient(port: server.port)
         defer { client.close() }
         let bodies = ["{\"events\":[\(event(10))]}", "{\"events\":[\(event(10))]}", "{\"events\":["]
-        client.send(bodies.map { "POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \($0.utf8.count)\r\n\r\n\($0)" }.joined())
+        client.send(bodies.map { "POST /api/v1/events HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: \($0.utf8.count)\r\n\r\n\($0)" }.joined())
         let replies = client.readResponses(3)
         XCTAssertEqual(replies.count, 3)
         XCTAssertTrue(replies[0].hasSuffix("{\"accepted\":1,\"duplicates\":0}\n"))
@@ -145,7 +146,7 @@ final class ServedAPITests: XCTestCase {
         let waiting = try LoopbackClient(port: server.port)
         defer { waiting.close() }
         let body = "{\"events\":[\(event(20))]}"
-        waiting.send("POST /api/v1/events HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        waiting.send("POST /api/v1/events HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
         // The first write fills the one-batch queue; the next is turned away at once.
         for _ in 0..<300 where store.queuedBatches == 0 { usleep(10_000) }
         XCTAssertEqual(store.queuedBatches, 1)

@@ -19,7 +19,7 @@ final class ContentErrorTests: XCTestCase {
 
     func testUnknownFrontMatterKey() {
         XCTAssertEqual(diagnostics("unknown-key"), [
-            "unknown-key/courses/c/course.md:5:1: error: unknown front-matter key 'summery' in a course; the keys are: title, summary, audience, order, language, measures, pass-mark, certificate, quick-exit",
+            "unknown-key/courses/c/course.md:5:1: error: unknown front-matter key 'summery' in a course; the keys are: title, summary, audience, order, language, measures, pass-mark, certificate, quick-exit, after-days, follow-up-days, retake-after-days",
         ])
     }
 

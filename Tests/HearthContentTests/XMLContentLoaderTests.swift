@@ -172,9 +172,10 @@ final class XMLContentLoaderTests: XCTestCase {
         XCTAssertEqual(try measure(path).1, [
             "\(path):2:1: error: <measure> needs a <licence> with the terms on which the measure may be used",
             "\(path):2:1: error: <measure> needs a <source> with who published the measure, and where",
+            "\(path):2:1: error: better=\"sideways\" on <measure> should be one of: higher, lower",
             "\(path):2:1: error: missing-allowed=\"3\" is more than the 2 items this measure has",
             "\(path):2:1: error: scoring=\"total\" on <measure> should be one of: sum, mean, items",
-            "\(path):2:1: error: unknown attribute 'colour' on <measure>; allowed: id, title, scoring, missing-allowed, language",
+            "\(path):2:1: error: unknown attribute 'colour' on <measure>; allowed: id, title, scoring, better, validated, missing-allowed, language",
             "\(path):6:5: error: the value 1 appears twice in this scale; each answer needs its own score",
             "\(path):9:3: error: id=\"Second\" on <item> should be lower-case letters, digits and hyphens, like 'feeling-low'",
             "\(path):10:3: error: this <item> has no wording; copy it exactly as published",
@@ -185,14 +186,14 @@ final class XMLContentLoaderTests: XCTestCase {
             "\(path):16:3: error: min=\"5\" is above the highest possible score for the total (2), so this signpost would never show",
             "\(path):17:3: error: alpha=\"1.2\" on <reliability> should be from 0 to 1",
             "\(path):17:3: error: sd=\"0\" on <reliability> should be more than 0",
-            "\(path):18:3: error: unknown element <notes> in <measure>; allowed here: <instructions>, <scale>, <item>, <subscale>, <band>, <signpost>, <reliability>, <licence>, <source>",
+            "\(path):18:3: error: unknown element <notes> in <measure>; allowed here: <instructions>, <scale>, <item>, <subscale>, <band>, <signpost>, <reliability>, <licence>, <licence-note>, <source>",
         ])
     }
 
     func testScoreRangesFollowTheScoringRule() {
         func measure(scoring: String, bands: String) -> String {
             """
-            <measure id="m" title="M" scoring="\(scoring)">
+            <measure id="m" title="M" scoring="\(scoring)" better="higher">
               <scale><point value="1">Low</point><point value="4">High</point></scale>
               <item id="a">A</item>
               <item id="b" reverse="true">B<scale><point value="0">No</point><point value="10">Yes</point></scale></item>
@@ -221,7 +222,7 @@ final class XMLContentLoaderTests: XCTestCase {
 
     func testAMeasureIDMatchesItsFileName() {
         XCTAssertEqual(inlineMeasure("""
-        <measure id="other" title="M">
+        <measure id="other" title="M" better="higher">
           <scale><point value="0">No</point><point value="1">Yes</point></scale>
           <item id="a">A</item>
           <licence>L</licence><source>S</source>
@@ -420,7 +421,7 @@ final class XMLContentLoaderTests: XCTestCase {
             ("", "1:1: error: this file is empty; it should start with <measure>"),
             ("hello", "1:1: error: this is not XML; the file should start with <measure>"),
             ("<measure>\n  <item>\n</measure>", "3:1: error: <item> (line 2) is never closed; add </item> before this </measure>"),
-            ("<measure>\n  <item>é</ïtem>\n</measure>", "2:10: error: </ïtem> does not match <item> (line 2); write </item>"),
+            ("<measure>\n  <item>é</ïtem>\n</measure>", "2:11: error: </ïtem> does not match <item> (line 2); write </item>"),  // columns count bytes, as in Markdown
             ("<measure>\n  <item>\n", "2:3: error: <item> is never closed; add </item> where it should end"),
             ("<measure/>\n<measure/>", "2:1: error: there is more after the closing </measure>; everything must be inside the one <measure> element"),
             ("<measure>\n  Fish & chips\n</measure>", "2:8: error: a literal '&' must be written &amp;"),
@@ -437,10 +438,10 @@ final class XMLContentLoaderTests: XCTestCase {
 
     func testStartTagsAreLocatedAtTheirOpeningBracket() {
         // libxml2 reports where a start tag ends; multi-line tags and non-ASCII text before them still locate at '<'.
-        let xml = "<measure id=\"m\" title=\"Ünïcödé\">\n  <scale>é<point value=\"0\">a</point><point\n     value=\"1\"\n  >b</point></scale>\n  <item id=\"a\" colour=\"red\">A</item>\n  <licence>L</licence><source>S</source>\n</measure>"
+        let xml = "<measure id=\"m\" title=\"Ünïcödé\" better=\"higher\">\n  <scale>é<point value=\"0\">a</point><point\n     value=\"1\"\n  >b</point></scale>\n  <item id=\"a\" colour=\"red\">A</item>\n  <licence>L</licence><source>S</source>\n</measure>"
         XCTAssertEqual(inlineMeasure(xml), [
             "measures/m.xml:2:10: error: text directly inside <scale> is not used; put it inside one of: <point>",
-            "measures/m.xml:5:3: error: unknown attribute 'colour' on <item>; allowed: id, reverse",
+            "measures/m.xml:5:3: error: unknown attribute 'colour' on <item>; allowed: id, reverse, better",
         ])
         let measure = XMLContentLoader.loadMeasure(Data(xml.utf8), path: "measures/m.xml", defaultLanguage: "en").0
         XCTAssertEqual(measure?.scale.points.map(\.label), ["a", "b"])

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import HearthHTTP
 import HearthTestSupport
@@ -29,9 +30,9 @@ final class HTTPRequestParserTests: XCTestCase {
         XCTAssertEqual(request.headers.map(\.name), ["x-mixed-case", "host"], "names in lower case, in the order sent")
         XCTAssertEqual(request.header("x-mixed-case"), "spaced value", "spaces and tabs around a value are not part of it")
         XCTAssertEqual(consumed, text.utf8.count)
-        guard case .invalid(let status, _) = parse("GET / HTTP/1.2\r\n\r\n"), status.code == 505 else { return XCTFail("HTTP/1.2") }
-        guard case .invalid(let empty, _) = parse("\r\n\r\n"), empty.code == 400 else { return XCTFail("only blank lines") }
-        guard case .invalid(let control, _) = parse("GET / HTTP/1.1\r\nX: a\u{01}b\r\n\r\n"), control.code == 400 else {
+        guard case .invalid(let status) = parse("GET / HTTP/1.2\r\n\r\n"), status.kind == .versionNotSupported else { return XCTFail("HTTP/1.2") }
+        guard case .invalid(let empty) = parse("\r\n\r\n"), empty.kind == .badRequest else { return XCTFail("only blank lines") }
+        guard case .invalid(let control) = parse("GET / HTTP/1.1\r\nHost: h\r\nX: a\u{01}b\r\n\r\n"), control.kind == .badRequest else {
             return XCTFail("a control character in a value")
         }
     }
@@ -80,12 +81,38 @@ final class HTTPRequestParserTests: XCTestCase {
 
     func testIncompleteRequestsAskForMore() {
         guard case .incomplete = parse("GET / HTTP/1.1\r\nHost: h\r\n") else { return XCTFail("headers not finished") }
-        guard case .incomplete = parse("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n12345") else { return XCTFail("body not finished") }
+        guard case .awaitingBody(false) = parse("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\n12345") else {
+            return XCTFail("body not finished")
+        }
+        guard case .awaitingBody(true) = parse("POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-Continue\r\nContent-Length: 10\r\n\r\n") else {
+            return XCTFail("a client waiting for 100 Continue")
+        }
+        guard case .awaitingBody(false) = parse("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n") else {
+            return XCTFail("HTTP/1.0 has no 100 Continue (RFC 9110 §10.1.1)")
+        }
+    }
+
+    func testHostIsRequiredOnceInHTTP11() {
+        guard case .request = parse("GET / HTTP/1.0\r\n\r\n") else { return XCTFail("HTTP/1.0 may leave Host out") }
+        for (text, message) in [("GET / HTTP/1.1\r\n\r\n", "an HTTP/1.1 request needs a Host header"),
+                                ("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "the request has more than one Host header"),
+                                ("GET / HTTP/1.0\r\nHost: a\r\nhost: a\r\n\r\n", "the request has more than one Host header")] {
+            guard case .invalid(let error) = parse(text) else {
+                XCTFail("expected a refusal for \(text.debugDescription)")
+                continue
+            }
+            XCTAssertEqual(error, HTTPProtocolError(.badRequest, message))
+            XCTAssertEqual(error.status.code, 400)
+        }
+        guard case .invalid(let expectation) = parse("POST / HTTP/1.1\r\nHost: h\r\nExpect: tea\r\nContent-Length: 1\r\n\r\n") else {
+            return XCTFail("an unknown expectation")
+        }
+        XCTAssertEqual(expectation.status.code, 417)
     }
 
     func testConnectionRules() {
         guard case .request(let old, _) = parse("GET / HTTP/1.0\r\n\r\n"),
-              case .request(let closing, _) = parse("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") else { return XCTFail() }
+              case .request(let closing, _) = parse("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n") else { return XCTFail() }
         XCTAssertFalse(old.keepAlive)
         XCTAssertFalse(closing.keepAlive)
     }
@@ -94,30 +121,29 @@ final class HTTPRequestParserTests: XCTestCase {
         var small = HTTPLimits()
         small.maximumHeaderBytes = 64
         small.maximumBodyBytes = 10
-        let cases: [(String, HTTPLimits, Int, String)] = [
-            ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 100) + "\r\n\r\n", small, 431,
+        let cases: [(String, HTTPLimits, HTTPProtocolError.Kind, String)] = [
+            ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 100) + "\r\n\r\n", small, .headersTooLarge,
              "the request line and headers are larger than 64 bytes"),
-            ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 100), small, 431,
+            ("GET / HTTP/1.1\r\nX: " + String(repeating: "a", count: 100), small, .headersTooLarge,
              "the request line and headers are larger than 64 bytes"),
-            ("POST / HTTP/1.1\r\nContent-Length: 11\r\n\r\n", small, 413, "the body is larger than 10 bytes"),
-            ("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n", HTTPLimits(), 411,
+            ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 11\r\n\r\n", small, .payloadTooLarge, "the body is larger than 10 bytes"),
+            ("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n", HTTPLimits(), .lengthRequired,
              "chunked request bodies are not accepted; send the body with a Content-Length"),
-            ("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", HTTPLimits(), 400,
+            ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", HTTPLimits(), .badRequest,
              "the request has conflicting Content-Length headers"),
-            ("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n", HTTPLimits(), 400, "Content-Length must be a whole number of bytes"),
-            ("GET / HTTP/2.0\r\n\r\n", HTTPLimits(), 505, "only HTTP/1.0 and HTTP/1.1 are supported"),
-            ("GET example.org HTTP/1.1\r\n\r\n", HTTPLimits(), 400, "the request target must be a path starting with '/'"),
-            ("get / HTTP/1.1\r\n\r\n", HTTPLimits(), 400, "the method must be upper-case letters"),
-            ("GET / HTTP/1.1\r\nBad Header: x\r\n\r\n", HTTPLimits(), 400, "a header name may not contain spaces or control characters"),
-            ("GET / HTTP/1.1\r\nNoColon\r\n\r\n", HTTPLimits(), 400, "a header line must be 'Name: value'"),
+            ("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n", HTTPLimits(), .badRequest, "Content-Length must be a whole number of bytes"),
+            ("GET / HTTP/2.0\r\n\r\n", HTTPLimits(), .versionNotSupported, "only HTTP/1.0 and HTTP/1.1 are supported"),
+            ("GET example.org HTTP/1.1\r\n\r\n", HTTPLimits(), .badRequest, "the request target must be a path starting with '/'"),
+            ("get / HTTP/1.1\r\n\r\n", HTTPLimits(), .badRequest, "the method must be upper-case letters"),
+            ("GET / HTTP/1.1\r\nBad Header: x\r\n\r\n", HTTPLimits(), .badRequest, "a header name may not contain spaces or control characters"),
+            ("GET / HTTP/1.1\r\nNoColon\r\n\r\n", HTTPLimits(), .badRequest, "a header line must be 'Name: value'"),
         ]
-        for (text, limits, code, message) in cases {
-            guard case .invalid(let status, let reason) = parse(text, limits: limits) else {
-                XCTFail("expected \(code) for \(text.debugDescription)")
+        for (text, limits, kind, message) in cases {
+            guard case .invalid(let error) = parse(text, limits: limits) else {
+                XCTFail("expected \(kind) for \(text.debugDescription)")
                 continue
             }
-            XCTAssertEqual(status.code, code, text.debugDescription)
-            XCTAssertEqual(reason, message, text.debugDescription)
+            XCTAssertEqual(error, HTTPProtocolError(kind, message), text.debugDescription)
         }
     }
 }
@@ -175,8 +201,27 @@ final class StaticSiteTests: XCTestCase {
         XCTAssertTrue(text.contains("X-Content-Type-Options: nosniff\r\n"))
         XCTAssertTrue(text.contains("Referrer-Policy: no-referrer\r\n"))
         XCTAssertTrue(text.hasSuffix("Content-Length: 1\r\nConnection: close\r\n\r\nx"))
-        let error = HTTPResponse.error(.unprocessable, code: "unknown_id", message: "no \"x\"", field: "events[3].module")
-        XCTAssertEqual(String(decoding: error.body, as: UTF8.self),
-                       "{\"error\":{\"code\":\"unknown_id\",\"message\":\"no \\\"x\\\"\",\"field\":\"events[3].module\"}}\n")
+    }
+
+    func testAnswersWithoutABodyClaimNoLength() {
+        for status in [HTTPStatus.notModified, .noContent, .continueRequest] {
+            let text = String(decoding: HTTPResponse(status: status, body: Array("x".utf8)).serialized(keepAlive: true), as: UTF8.self)
+            XCTAssertFalse(text.contains("Content-Length"), "\(status.code): \(text)")
+            XCTAssertTrue(text.hasSuffix("Connection: keep-alive\r\n\r\n"), "and no body")
+        }
+    }
+
+    func testTheDateLineIsAnIMFFixdate() {
+        var date = HTTPDate()
+        let line = String(decoding: date.current(), as: UTF8.self)
+        XCTAssertNotNil(line.range(of: #"^Date: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT\r\n$"#,
+                                    options: .regularExpression), line)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "'Date: 'EEE, dd MMM yyyy HH:mm:ss 'GMT\r\n'"
+        let parsed = formatter.date(from: line)
+        XCTAssertNotNil(parsed)
+        XCTAssertLessThan(abs(parsed!.timeIntervalSinceNow), 2, "the line says now")
     }
 }

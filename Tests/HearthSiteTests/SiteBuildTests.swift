@@ -86,7 +86,8 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(quiz["draw"] as? Int, 5, "a pool: five of seven questions per attempt")
         XCTAssertNil(quiz["answers"], "the manifest never carries the answers")
         let measures = manifest["measures"] as! [[String: Any]]
-        XCTAssertEqual(measures.map { $0["id"] as! String }, ["csi4", "ons4", "phq4"])
+        XCTAssertEqual(measures.map { $0["id"] as! String },
+                       ["coparenting-communication", "csi4", "ons4", "parental-conflict", "phq4", "practitioner-confidence"])
 
         let search = try JSONSerialization.jsonObject(with: all["search-index.json"]!) as! [[String: String]]
         XCTAssertTrue(search.contains { $0["url"] == "courses/arguing-better/what-happens/index.html" && $0["text"]!.contains("flooded") })

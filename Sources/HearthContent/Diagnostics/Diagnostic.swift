@@ -1,3 +1,5 @@
+import HearthMarkdown
+
 /// A problem found in content: where it is, how serious, and what to do about it.
 public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertible, Error {
     /// Whether the problem stops the build.
@@ -34,16 +36,28 @@ public struct Diagnostic: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 }
 
-/// A place in a content file.
+/// A place in a content file: its path, and the line and byte column there.
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
     public var path: String
-    public var line: Int
-    public var column: Int
+    public var position: SourcePosition
+
+    public init(path: String, position: SourcePosition) {
+        self.path = path
+        self.position = position
+    }
 
     public init(path: String, line: Int = 1, column: Int = 1) {
-        self.path = path
-        self.line = line
-        self.column = column
+        self.init(path: path, position: SourcePosition(line: line, column: column))
+    }
+
+    public var line: Int {
+        get { position.line }
+        set { position.line = newValue }
+    }
+
+    public var column: Int {
+        get { position.column }
+        set { position.column = newValue }
     }
 
     public var description: String { "\(path):\(line):\(column)" }

@@ -23,6 +23,9 @@ public struct FrontMatter: Hashable, Sendable {
 
     public var entries: [Entry] = []
     public var location: SourceLocation
+    /// True when the file has no usable front matter (none, or never closed). That is reported once, where it
+    /// is found; keys it lacks as a result are not reported again.
+    var isMissing = false
 
     public init(location: SourceLocation) {
         self.location = location

@@ -22,7 +22,7 @@ struct FrontMatterReader {
 
     mutating func text(_ key: String, required: Bool = false) -> String? {
         guard let entry = entry(key) else {
-            if required { diagnostics.error("\(subject) needs a '\(key):' line in its front matter", at: map.location) }
+            if required, !map.isMissing { diagnostics.error("\(subject) needs a '\(key):' line in its front matter", at: map.location) }
             return nil
         }
         guard case .scalar(let value, _, _) = entry.value else {

@@ -17,6 +17,7 @@ public enum ContentLoader {
             return (site, diagnostics)
         }
         let all = files ?? []
+        site.files = all
 
         if all.contains("site.xml"), let data = read("site.xml", in: folder, diagnostics: &diagnostics) {
             let (settings, problems) = XMLContentLoader.loadSite(data, path: join(folder, "site.xml"))
@@ -127,6 +128,7 @@ public enum ContentLoader {
         return files.sorted()
     }
 
+    /// The file's text as `ContentFileText` normalizes it, or nil with the reason reported.
     static func read(_ file: String, in folder: String, diagnostics: inout Diagnostics) -> Data? {
         let path = join(folder, file)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -138,10 +140,16 @@ public enum ContentLoader {
                               at: SourceLocation(path: path))
             return nil
         }
-        if String(validating: data, as: UTF8.self) == nil {
-            diagnostics.error("this file is not UTF-8 text; save it as UTF-8 in your editor", at: SourceLocation(path: path))
-            return nil
+        switch ContentFileText.normalize(data) {
+        case .success(let text):
+            return text
+        case .failure(.utf16):
+            diagnostics.error("this file is saved as UTF-16 (\"Unicode\" in Notepad); save it as UTF-8 in your editor",
+                              at: SourceLocation(path: path))
+        case .failure(.notUTF8(let position)):
+            diagnostics.error("this file is not UTF-8 text from here on; save it as UTF-8 in your editor, or retype this character",
+                              at: SourceLocation(path: path, position: position))
         }
-        return data
+        return nil
     }
 }

@@ -31,6 +31,7 @@ struct CourseLoader {
         guard var course = loadCourseFile(prefix + "course.md") else { return nil }
 
         var seen: [String: String] = [:]
+        var numbered: [Int: String] = [:]
         for file in files where file != prefix + "course.md" {
             let name = String(file.dropFirst(prefix.count))
             let isMarkdown = name.hasSuffix(".md"), isXML = name.hasSuffix(".xml")
@@ -49,6 +50,12 @@ struct CourseLoader {
                 continue
             }
             seen[moduleID] = name
+            if let other = numbered[order] {
+                // The number is the module's place in the course; a tie would be settled silently by the name.
+                diagnostics.error("two modules in this course are numbered \(order) (the other is \(other)); give each module its own number",
+                                  at: SourceLocation(path: path(file)))
+            }
+            numbered[order] = numbered[order] ?? name
             var diagnosticsForFile = Diagnostics()
             guard let data = ContentLoader.read(file, in: folder, diagnostics: &diagnosticsForFile) else {
                 diagnostics.append(contentsOf: diagnosticsForFile)
@@ -90,7 +97,8 @@ struct CourseLoader {
         let markdown = MarkdownFile(String(decoding: data, as: UTF8.self), path: path(file))
         diagnostics.append(contentsOf: markdown.diagnostics)
         var reader = FrontMatterReader(markdown.frontMatter, subject: "a course")
-        reader.rejectUnknownKeys(["title", "summary", "audience", "order", "language", "measures", "pass-mark", "certificate", "quick-exit"])
+        reader.rejectUnknownKeys(["title", "summary", "audience", "order", "language", "measures", "pass-mark", "certificate", "quick-exit",
+                                  "after-days", "follow-up-days", "retake-after-days"])
         let title = reader.text("title", required: true) ?? id
         let summary = reader.text("summary", required: true) ?? ""
         var audience = Audience.parents
@@ -117,6 +125,7 @@ struct CourseLoader {
         if certificate, passMark == nil {
             reader.diagnostics.error("a course with a certificate needs a 'pass-mark' (0–100)", at: reader.location(of: "certificate"))
         }
+        let schedule = Self.schedule(&reader, audience: audience)
         diagnostics.append(contentsOf: reader.diagnostics)
 
         let introTree = PageBuilder.parser.parse(markdown.body.text)
@@ -124,9 +133,32 @@ struct CourseLoader {
                                         location: SourceLocation(path: path(file), line: markdown.body.firstLine))
         var course = Course(id: id, title: title, summary: summary, audience: audience, order: order, language: courseLanguage,
                             measuresBefore: before, measuresAfter: after, passMark: passMark, certificate: certificate,
-                            quickExit: quickExit, introduction: introduction, location: SourceLocation(path: path(file)))
+                            quickExit: quickExit, introduction: introduction, location: SourceLocation(path: path(file)),
+                            afterDays: schedule.afterDays, followUpDays: schedule.followUpDays,
+                            retakeAfterDays: schedule.retakeAfterDays)
         course.measuresLocation = reader.location(of: "measures")
         return course
+    }
+
+    /// When a course's measures are asked again: `after-days`, `follow-up-days` and, for training, `retake-after-days`.
+    private static func schedule(_ reader: inout FrontMatterReader, audience: Audience)
+        -> (afterDays: Int, followUpDays: Int?, retakeAfterDays: Int?) {
+        let afterDays = reader.integer("after-days", in: 1...730) ?? Course.defaultAfterDays
+        var followUpDays = reader.integer("follow-up-days", in: 1...1_095)
+        if let days = followUpDays, days <= afterDays {
+            reader.diagnostics.error("'follow-up-days' (\(days)) should be more than 'after-days' (\(afterDays)): the follow-up comes after the after-measures",
+                                     at: reader.location(of: "follow-up-days"))
+            followUpDays = nil
+        }
+        var retakeAfterDays = reader.integer("retake-after-days", in: 1...730)
+        if audience == .practitioners {
+            retakeAfterDays = retakeAfterDays ?? Course.defaultRetakeAfterDays
+        } else if retakeAfterDays != nil {
+            reader.diagnostics.error("'retake-after-days' is for training courses (audience: practitioners); remove it from this parents' course",
+                                     at: reader.location(of: "retake-after-days"))
+            retakeAfterDays = nil
+        }
+        return (afterDays, followUpDays, retakeAfterDays)
     }
 
     private mutating func loadMarkdownModule(_ text: String, file: String, id: String, language: String) -> Module? {

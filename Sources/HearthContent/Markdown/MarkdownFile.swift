@@ -35,6 +35,7 @@ struct MarkdownFile {
             diagnostics.error("a content file starts with front matter: a '---' line, 'title: …' and the other settings, then another '---' line",
                               at: SourceLocation(path: path))
             frontMatter = FrontMatter(location: SourceLocation(path: path))
+            frontMatter.isMissing = true
             body = Chunk(text: text, firstLine: 1)
             return
         }
@@ -42,6 +43,7 @@ struct MarkdownFile {
             diagnostics.error("the front matter opened on line 1 is never closed; add a '---' line after the settings",
                               at: SourceLocation(path: path))
             frontMatter = FrontMatter(location: SourceLocation(path: path))
+            frontMatter.isMissing = true
             body = Chunk(text: "", firstLine: lineStarts.count)
             return
         }

@@ -46,10 +46,16 @@ struct QuizBlockParser {
         }
 
         for (offset, raw) in lines.enumerated() {
-            let indent = raw.prefix { $0 == " " }.count
+            let leading = raw.prefix { $0 == " " || $0 == "\t" }
+            let indent = leading.count
             let text = raw.dropFirst(indent).trimmingTrailingSpaces
             let here = SourceLocation(path: path, line: firstLine + offset, column: column + indent)
             if text.isEmpty { continue }
+            if let tab = leading.firstIndex(of: "\t") {
+                // Reported, then read as the indentation it was meant to be, so the line still counts.
+                diagnostics.error("this line is indented with a tab; indent with spaces, like '  > Well done'",
+                                  at: SourceLocation(path: path, line: here.line, column: column + leading.distance(from: leading.startIndex, to: tab)))
+            }
 
             if let (kind, prompt) = questionStart(text) {
                 finish(&question, into: &quiz)

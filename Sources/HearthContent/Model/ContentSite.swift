@@ -8,6 +8,16 @@ public struct ContentSite: Sendable {
     public var assets: [String]
     /// The content folder as given, which prefixes every diagnostic's path.
     public var folder: String
+    /// Every file found in the content folder, relative to it, whether or not it loaded.
+    public var files: [String] = []
+
+    /// `path` (as diagnostics name it) relative to the content folder.
+    public func relativePath(_ path: String) -> String { Self.relativePath(path, in: folder) }
+
+    static func relativePath(_ path: String, in folder: String) -> String {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
 
     /// The courses for one audience, in home-page order.
     public func courses(for audience: Audience) -> [Course] {

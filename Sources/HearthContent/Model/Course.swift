@@ -13,6 +13,12 @@ public struct Course: Hashable, Sendable {
     /// Measure ids given before the first module and after the last.
     public var measuresBefore: [String]
     public var measuresAfter: [String]
+    /// How many days after the before-measures the after-measures are asked; at least the measures' recall period.
+    public var afterDays: Int
+    /// Days after the before-measures for an optional later follow-up; nil for none.
+    public var followUpDays: Int?
+    /// Training only: the fewest days before someone who starts the course again is asked its measures again.
+    public var retakeAfterDays: Int?
     /// For training: the overall quiz score (0–100) needed to pass; nil for courses with no pass mark.
     public var passMark: Int?
     /// Whether passing earns a certificate a manager can verify.
@@ -29,7 +35,8 @@ public struct Course: Hashable, Sendable {
     public init(id: String, title: String, summary: String, audience: Audience, order: Int, language: String,
                 measuresBefore: [String] = [], measuresAfter: [String] = [], passMark: Int? = nil,
                 certificate: Bool = false, quickExit: Bool, introduction: MarkdownText, modules: [Module] = [],
-                location: SourceLocation) {
+                location: SourceLocation, afterDays: Int = Course.defaultAfterDays, followUpDays: Int? = nil,
+                retakeAfterDays: Int? = nil) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -38,6 +45,9 @@ public struct Course: Hashable, Sendable {
         self.language = language
         self.measuresBefore = measuresBefore
         self.measuresAfter = measuresAfter
+        self.afterDays = afterDays
+        self.followUpDays = followUpDays
+        self.retakeAfterDays = retakeAfterDays
         self.passMark = passMark
         self.certificate = certificate
         self.quickExit = quickExit
@@ -46,6 +56,11 @@ public struct Course: Hashable, Sendable {
         self.location = location
         self.measuresLocation = location
     }
+
+    /// Two weeks: PHQ-4 asks about the last 2 weeks, so an earlier after-measure would overlap the first.
+    public static let defaultAfterDays = 14
+    /// A training course's measures may be taken again a week after the last time, by default.
+    public static let defaultRetakeAfterDays = 7
 }
 
 /// A module: a short piece of learning, split into pages a parent can read one at a time.
@@ -119,19 +134,23 @@ public struct MarkdownText: Hashable, Sendable {
     public var location: SourceLocation
     /// The top-level blocks of `tree` that belong to this text (a page's tree may be shared by several parts).
     public var blocks: [NodeID]
+    /// Columns taken off the start of every line after the first before parsing (the indentation an XML
+    /// section shares with its tags), put back when saying where a node is.
+    public var indent: Int
 
-    public init(source: String, tree: SyntaxTree, location: SourceLocation, blocks: [NodeID]? = nil) {
+    public init(source: String, tree: SyntaxTree, location: SourceLocation, blocks: [NodeID]? = nil, indent: Int = 0) {
         self.source = source
         self.tree = tree
         self.location = location
         self.blocks = blocks ?? tree.children(of: tree.root)
+        self.indent = indent
     }
 
     /// The position in the file of a node in `tree`.
     public func location(of node: NodeID) -> SourceLocation {
         let start = tree.range(of: node).start
         return SourceLocation(path: location.path, line: location.line + start.line - 1,
-                              column: start.line == 1 ? location.column + start.column - 1 : start.column)
+                              column: start.line == 1 ? location.column + start.column - 1 : indent + start.column)
     }
 
     public static func == (a: MarkdownText, b: MarkdownText) -> Bool {

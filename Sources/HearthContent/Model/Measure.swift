@@ -11,6 +11,14 @@ public struct Measure: Hashable, Sendable {
         case items
     }
 
+    /// Which way a score moves when things are going better for the person.
+    public enum Direction: String, Hashable, Sendable {
+        /// A higher score is better (ONS4 life satisfaction, CSI-4).
+        case higher
+        /// A lower score is better (PHQ-4, ONS4 anxiety).
+        case lower
+    }
+
     public var id: String
     public var title: String
     /// Read out before the items, e.g. "Over the last 2 weeks, how often…".
@@ -19,6 +27,10 @@ public struct Measure: Hashable, Sendable {
     public var items: [MeasureItem]
     public var subscales: [Subscale]
     public var scoring: Scoring
+    /// Which direction is better for the total; subscales and items inherit it unless they say otherwise.
+    public var better: Direction
+    /// False for Hearth's own questionnaires, which have not been through a published validation study.
+    public var validated: Bool
     /// How many items may be left unanswered while still scoring the response.
     public var missingAllowed: Int
     public var bands: [MeasureBand]
@@ -29,9 +41,19 @@ public struct Measure: Hashable, Sendable {
     public var reliability: Double?
     public var standardDeviation: Double?
     public var licence: String
+    /// A note for whoever deploys the site about the licence, e.g. that permission must be confirmed.
+    public var licenceNote: String?
     public var source: String
     public var language: String
     public var location: SourceLocation
+
+    /// Which direction is better for `scope`: nil for the total, or a subscale or item id.
+    public func better(for scope: String?) -> Direction {
+        guard let scope else { return better }
+        if let subscale = subscales.first(where: { $0.id == scope }) { return subscale.better }
+        if let item = items.first(where: { $0.id == scope }) { return item.better }
+        return better
+    }
 }
 
 /// The answers every item of a measure offers, each with its score.
@@ -54,6 +76,8 @@ public struct MeasureItem: Hashable, Sendable {
     public var text: String
     /// Scored as (min + max − answer).
     public var reversed: Bool
+    /// Which direction is better for this item's score (after any reversal): its own, or the measure's.
+    public var better: Measure.Direction
     /// A scale of its own, when this item's answers differ from the measure's (ONS4 items use 0–10).
     public var scale: ResponseScale?
     public var location: SourceLocation
@@ -64,6 +88,8 @@ public struct Subscale: Hashable, Sendable {
     public var id: String
     public var title: String
     public var itemIDs: [String]
+    /// Which direction is better for this subscale's score: its own, or the measure's.
+    public var better: Measure.Direction
     public var location: SourceLocation
 }
 

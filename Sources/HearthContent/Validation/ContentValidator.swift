@@ -15,48 +15,43 @@ public struct ContentValidator {
     public mutating func run(authorWarnings: Bool) {
         checkQuizIDs()
         checkMeasureReferences()
-        let files = Set(site.courses.flatMap { course in
-            ["courses/\(course.id)/course.md"] + course.modules.map { relativePath($0.location.path) }
-        } + site.pages.map { "\($0.id).md" } + site.assets)
-        for (text, language) in allTexts() {
-            checkLinksAndImages(in: text, files: files)
-            if authorWarnings {
-                checkHeadings(in: text)
-                if language.hasPrefix("en") { checkReadingAge(of: text) }
+        let links = LinkResolver(site: site)
+        for (texts, language) in allTexts() {
+            for text in texts {
+                checkLinksAndImages(in: text, links: links)
+                if authorWarnings { checkHeadings(in: text) }
             }
+            if authorWarnings, language.hasPrefix("en") { checkReadingAge(of: texts) }
         }
     }
 
-    private func relativePath(_ path: String) -> String {
-        let prefix = site.folder.hasSuffix("/") ? site.folder : site.folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-    }
-
-    /// Every piece of Markdown in the site, with its language.
-    private func allTexts() -> [(MarkdownText, String)] {
-        var texts: [(MarkdownText, String)] = []
+    /// Every page's Markdown, with its language: one text per tree, as a page's parts may share one.
+    private func allTexts() -> [([MarkdownText], String)] {
+        var texts: [([MarkdownText], String)] = []
         for course in site.courses {
-            texts.append((course.introduction, course.language))
+            texts.append(([course.introduction], course.language))
             for module in course.modules {
                 for page in module.pages {
-                    // A page's parts share one tree: check it once, through all its blocks.
-                    var blocks: [NodeID] = []
-                    var first: MarkdownText?
+                    // A Markdown page's parts share one tree (an XML page's each have their own): check each tree
+                    // once, through all the blocks of the parts that share it.
+                    var trees: [MarkdownText] = []
                     for part in page.parts {
+                        let text: MarkdownText
                         switch part {
-                        case .text(let text): first = first ?? text; blocks += text.blocks
-                        case .callout(_, _, let body): first = first ?? body; blocks += body.blocks
-                        case .quiz: break
+                        case .text(let body), .callout(_, _, let body): text = body
+                        case .quiz: continue
+                        }
+                        if let last = trees.last, last.source == text.source, last.location == text.location {
+                            trees[trees.count - 1].blocks += text.blocks
+                        } else {
+                            trees.append(text)
                         }
                     }
-                    if var whole = first {
-                        whole.blocks = blocks
-                        texts.append((whole, module.language))
-                    }
+                    if !trees.isEmpty { texts.append((trees, module.language)) }
                 }
             }
         }
-        texts += site.pages.map { ($0.body, $0.language) }
+        texts += site.pages.map { ([$0.body], $0.language) }
         return texts
     }
 
@@ -92,21 +87,21 @@ public struct ContentValidator {
         }
     }
 
-    private mutating func checkLinksAndImages(in text: MarkdownText, files: Set<String>) {
-        let folder = relativePath(text.location.path).split(separator: "/").dropLast().joined(separator: "/")
+    private mutating func checkLinksAndImages(in text: MarkdownText, links: LinkResolver) {
         for block in text.blocks {
             text.tree.walk(from: block, enter: { node in
                 switch text.tree.kind(of: node) {
                 case .link(let destination, _):
-                    if let target = Self.localTarget(destination, from: folder), !files.contains(target) {
-                        diagnostics.error("this links to '\(destination)', but there is no such file (looked for \(target))", at: text.location(of: node))
+                    if case .missing(let target) = links.resolve(destination, writtenIn: text.location.path) {
+                        let what = target.hasSuffix(".md") || target.hasSuffix(".xml") ? "there is no such file" : "the site has no page or file there"
+                        diagnostics.error("this links to '\(destination)', but \(what) (looked for \(target))", at: text.location(of: node))
                     }
                 case .image(let destination, _):
                     if HeadingIdentifiers.plainText(of: node, in: text.tree).allSatisfy(\.isWhitespace) {
                         diagnostics.error("this image has no description; write what it shows between the brackets: ![A parent reading to a child](\(destination))",
                                           at: text.location(of: node))
                     }
-                    if let target = Self.localTarget(destination, from: folder), !files.contains(target) {
+                    if case .missing(let target) = links.resolve(destination, writtenIn: text.location.path) {
                         diagnostics.error("the image '\(destination)' does not exist (looked for \(target))", at: text.location(of: node))
                     }
                 default:
@@ -114,25 +109,6 @@ public struct ContentValidator {
                 }
             })
         }
-    }
-
-    /// The content file a relative link points to, or nil for external links and in-page anchors.
-    public static func localTarget(_ destination: String, from folder: String) -> String? {
-        let withoutFragment = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        let path = withoutFragment.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        if path.isEmpty || path.hasPrefix("/") || path.hasPrefix("//") { return nil }
-        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }  // has a scheme
-        var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
-        for component in path.removingPercentEncodingIfPossible.split(separator: "/") {
-            if component == "." { continue }
-            if component == ".." {
-                if parts.isEmpty { return "../" + path }
-                parts.removeLast()
-            } else {
-                parts.append(String(component))
-            }
-        }
-        return parts.joined(separator: "/")
     }
 
     private mutating func checkHeadings(in text: MarkdownText) {
@@ -146,43 +122,26 @@ public struct ContentValidator {
         }
     }
 
-    private mutating func checkReadingAge(of text: MarkdownText) {
+    private mutating func checkReadingAge(of texts: [MarkdownText]) {
+        guard let first = texts.first else { return }
         var plain = ""
-        for block in text.blocks {
-            text.tree.walk(from: block, enter: { node in
-                switch text.tree.kind(of: node) {
-                case .text(let s): plain += s
-                case .softBreak, .lineBreak: plain += " "
-                case .paragraph, .heading, .listItem, .tableCell: plain += "\n"
-                default: break
-                }
-            })
+        for text in texts {
+            for block in text.blocks {
+                text.tree.walk(from: block, enter: { node in
+                    switch text.tree.kind(of: node) {
+                    case .text(let s): plain += s
+                    case .softBreak, .lineBreak: plain += " "
+                    case .paragraph, .heading, .listItem, .tableCell: plain += "\n"
+                    default: break
+                    }
+                })
+            }
         }
         let estimate = ReadingAge(text: plain)
         if let years = estimate.years, years > site.settings.readingAgeLimit {
             let rounded = (years * 10).rounded() / 10
             diagnostics.warning("this page reads at about age \(rounded) (the limit is \(site.settings.readingAgeLimit)); try shorter sentences and everyday words",
-                                at: text.location)
+                                at: first.location)
         }
-    }
-}
-
-private extension String {
-    var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
-            let byte = utf8[i]
-            if byte == UInt8(ascii: "%"), let end = utf8.index(i, offsetBy: 3, limitedBy: utf8.endIndex),
-               let value = UInt8(String(decoding: utf8[utf8.index(after: i)..<end], as: UTF8.self), radix: 16) {
-                bytes.append(value)
-                i = end
-            } else {
-                bytes.append(byte)
-                i = utf8.index(after: i)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

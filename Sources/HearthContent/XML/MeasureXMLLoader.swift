@@ -3,7 +3,7 @@ import Foundation
 extension XMLContentLoader {
     /// Reads `measures/<id>.xml`: a questionnaire's items, answers, scoring, bands and signposts.
     static func loadMeasure(_ data: Data, path: String, defaultLanguage: String) -> (Measure?, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, rootName: "measure", fileKind: "a measure file")
+        let (parsed, problems) = XMLElementReader.parseDocument(data, path: path, rootName: "measure", fileKind: "a measure file")
         var diagnostics = problems
         guard let root = parsed else { return (nil, diagnostics) }
         var reader = MeasureReader(check: XMLElementChecker(path: path))
@@ -21,9 +21,9 @@ private struct MeasureReader {
     var check: XMLElementChecker
 
     mutating func measure(from root: XMLElementNode, defaultLanguage: String) -> Measure {
-        check.expect(root, attributes: ["id", "title", "scoring", "missing-allowed", "language"],
+        check.expect(root, attributes: ["id", "title", "scoring", "better", "validated", "missing-allowed", "language"],
                      children: [.one("instructions"), .one("scale"), .many("item"), .many("subscale"), .many("band"),
-                                .many("signpost"), .one("reliability"), .one("licence"), .one("source")])
+                                .many("signpost"), .one("reliability"), .one("licence"), .one("licence-note"), .one("source")])
         let id = check.identifier("id", of: root, required: true) ?? ""
         let fileName = URL(fileURLWithPath: check.path).lastPathComponent
         let stem = URL(fileURLWithPath: check.path).deletingPathExtension().lastPathComponent
@@ -32,6 +32,13 @@ private struct MeasureReader {
         }
         let title = check.required("title", of: root) ?? id
         let scoring = check.oneOf(["sum", "mean", "items"], "scoring", of: root).flatMap(Measure.Scoring.init) ?? .sum
+        if root.attributes["better"] == nil {
+            check.error("<measure> needs better=\"higher\" or better=\"lower\": which way the total moves when things are going better for the person",
+                        at: root)
+        }
+        let better = direction(of: root) ?? .higher
+        // Left out means validated: only Hearth's own scales say validated="false".
+        let validated = root.attributes["validated"] == nil || check.boolean("validated", of: root)
         let missingAllowed = check.integer("missing-allowed", of: root, in: 0...1000) ?? 0
         let language = check.language(of: root) ?? defaultLanguage
 
@@ -42,12 +49,13 @@ private struct MeasureReader {
         } else {
             check.error("<measure> needs a <scale> with the answers people can give, each a <point>", at: root)
         }
-        let items = self.items(root.children(named: "item"))
+        let items = self.items(root.children(named: "item"), better: better)
         if items.isEmpty { check.error("<measure> needs at least one <item>: a question, worded as published", at: root) }
         if missingAllowed > items.count {
             check.error("missing-allowed=\"\(missingAllowed)\" is more than the \(items.count) items this measure has", at: root)
         }
-        let subscales = self.subscales(root.children(named: "subscale"), items: items)
+        let subscales = self.subscales(root.children(named: "subscale"), items: items, better: better)
+        checkDirections(better: better, scoring: scoring, items: items, subscales: subscales)
         let scores = ScoreRanges(scale: scale, items: items, subscales: subscales, scoring: scoring)
         let bands = self.bands(root.children(named: "band"), scores: scores)
         let signposts = self.signposts(root.children(named: "signpost"), scores: scores)
@@ -57,11 +65,16 @@ private struct MeasureReader {
             (alpha, standardDeviation) = reliability(element)
         }
         let licence = check.requiredText(of: "licence", in: root, what: "the terms on which the measure may be used")
+        let licenceNote = check.optionalText(of: "licence-note", in: root)
+        if let element = root.child(named: "licence-note"), licenceNote.isEmpty {
+            check.error("<licence-note> is empty; write what a deployment must check about the licence, or remove it", at: element)
+        }
         let source = check.requiredText(of: "source", in: root, what: "who published the measure, and where")
 
         return Measure(id: id, title: title, instructions: instructions, scale: scale, items: items, subscales: subscales,
-                       scoring: scoring, missingAllowed: missingAllowed, bands: bands, signposts: signposts,
-                       reliability: alpha, standardDeviation: standardDeviation, licence: licence, source: source,
+                       scoring: scoring, better: better, validated: validated, missingAllowed: missingAllowed, bands: bands,
+                       signposts: signposts, reliability: alpha, standardDeviation: standardDeviation, licence: licence,
+                       licenceNote: licenceNote.isEmpty ? nil : licenceNote, source: source,
                        language: language, location: check.location(of: root))
     }
 
@@ -84,12 +97,13 @@ private struct MeasureReader {
         return ResponseScale(points: points)
     }
 
-    private mutating func items(_ elements: [XMLElementNode]) -> [MeasureItem] {
+    private mutating func items(_ elements: [XMLElementNode], better measureBetter: Measure.Direction) -> [MeasureItem] {
         var items: [MeasureItem] = []
         for element in elements {
-            check.expect(element, attributes: ["id", "reverse"], children: [.one("scale")], text: .plain)
+            check.expect(element, attributes: ["id", "reverse", "better"], children: [.one("scale")], text: .plain)
             let id = check.identifier("id", of: element, required: true)
             let reversed = check.boolean("reverse", of: element)
+            let better = direction(of: element) ?? measureBetter
             let ownScale = element.child(named: "scale").map { responseScale($0) }
             let text = check.plainText(of: element)
             if text.isEmpty { check.error("this <item> has no wording; copy it exactly as published", at: element) }
@@ -98,17 +112,19 @@ private struct MeasureReader {
                 check.error("the item id '\(id)' is already used on line \(first.location.line); give each item its own id", at: element)
                 continue
             }
-            items.append(MeasureItem(id: id, text: text, reversed: reversed, scale: ownScale, location: check.location(of: element)))
+            items.append(MeasureItem(id: id, text: text, reversed: reversed, better: better, scale: ownScale,
+                                     location: check.location(of: element)))
         }
         return items
     }
 
-    private mutating func subscales(_ elements: [XMLElementNode], items: [MeasureItem]) -> [Subscale] {
+    private mutating func subscales(_ elements: [XMLElementNode], items: [MeasureItem], better measureBetter: Measure.Direction) -> [Subscale] {
         let itemIDs = items.map(\.id)
         var subscales: [Subscale] = []
         for element in elements {
-            check.expect(element, attributes: ["id", "title", "items"])
+            check.expect(element, attributes: ["id", "title", "items", "better"])
             let id = check.identifier("id", of: element, required: true)
+            let better = direction(of: element) ?? measureBetter
             let members = (check.required("items", of: element) ?? "").split(whereSeparator: { $0.isWhitespace }).map(String.init)
             if members.isEmpty, element.attributes["items"]?.isEmpty == false {
                 check.error("items=\"…\" on <subscale> lists no item ids; separate them with spaces", at: element)
@@ -134,7 +150,8 @@ private struct MeasureReader {
                 check.error("the subscale id '\(id)' is also an item id, so scope=\"\(id)\" would be ambiguous; give the subscale another id", at: element)
                 continue
             }
-            subscales.append(Subscale(id: id, title: element.attributes["title"] ?? id, itemIDs: known, location: check.location(of: element)))
+            subscales.append(Subscale(id: id, title: element.attributes["title"] ?? id, itemIDs: known, better: better,
+                                      location: check.location(of: element)))
         }
         return subscales
     }
@@ -215,6 +232,31 @@ private struct MeasureReader {
             sd = nil
         }
         return (alpha, sd)
+    }
+
+    /// A `better="higher|lower"` attribute; nil when absent or wrong.
+    private mutating func direction(of element: XMLElementNode) -> Measure.Direction? {
+        check.oneOf(["higher", "lower"], "better", of: element).flatMap(Measure.Direction.init)
+    }
+
+    /// A total or subscale adds its items up, so the items in it must all have its better direction; an item
+    /// that runs the other way is reverse-scored instead. Only items reported one at a time may differ.
+    private mutating func checkDirections(better: Measure.Direction, scoring: Measure.Scoring, items: [MeasureItem],
+                                          subscales: [Subscale]) {
+        let advice = "so they must agree; an item that runs the other way needs reverse=\"true\" instead"
+        if scoring != .items {
+            for item in items where item.better != better {
+                check.diagnostics.error("the item '\(item.id)' has better=\"\(item.better.rawValue)\" but the total, which adds it in, has better=\"\(better.rawValue)\", \(advice)",
+                                        at: item.location)
+            }
+        }
+        for subscale in subscales {
+            let members = items.filter { subscale.itemIDs.contains($0.id) }
+            for item in members where item.better != subscale.better && (scoring == .items || item.better == better) {
+                check.diagnostics.error("the subscale '\(subscale.id)' has better=\"\(subscale.better.rawValue)\" but its item '\(item.id)' has better=\"\(item.better.rawValue)\"; a subscale adds its items up, \(advice)",
+                                        at: subscale.location)
+            }
+        }
     }
 
     /// A number attribute that must be there.

@@ -5,7 +5,7 @@ extension XMLContentLoader {
     /// Reads a module written in XML (`courses/<course>/<nn>-<name>.xml`); `id` comes from the file name
     /// unless `<module id="…">` gives one.
     static func loadModule(_ data: Data, path: String, id: String, defaultLanguage: String) -> (Module?, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, rootName: "module", fileKind: "an XML module")
+        let (parsed, problems) = XMLElementReader.parseDocument(data, path: path, rootName: "module", fileKind: "an XML module")
         var diagnostics = problems
         guard let root = parsed else { return (nil, diagnostics) }
         var reader = ModuleReader(check: XMLElementChecker(path: path))
@@ -69,7 +69,7 @@ private struct ModuleReader {
         var opensOnTagLine = true
         while lines.count > 1, isBlank(lines[0]) {
             lines.removeFirst()
-            start = XMLPosition(line: start.line + 1, column: 1)
+            start = SourcePosition(line: start.line + 1, column: 1)
             opensOnTagLine = false
         }
         while let last = lines.last, isBlank(last) { lines.removeLast() }
@@ -86,15 +86,16 @@ private struct ModuleReader {
             if index == 0 && opensOnTagLine {
                 let leading = line.prefix { $0 == " " || $0 == "\t" }
                 source.append(line.dropFirst(leading.count))
-                start.column += leading.unicodeScalars.count
+                start.column += leading.utf8.count
             } else {
                 source.append(isBlank(line) ? "" : line.dropFirst(indent.count))
             }
         }
-        if !opensOnTagLine { start.column = indent.unicodeScalars.count + 1 }
+        if !opensOnTagLine { start.column = indent.utf8.count + 1 }
         let text = source.joined(separator: "\n") + "\n"
         return MarkdownText(source: text, tree: Self.markdownParser.parse(text),
-                            location: SourceLocation(path: check.path, line: start.line, column: start.column))
+                            location: SourceLocation(path: check.path, position: start),
+                            indent: indent.utf8.count)
     }
 
     private func commonPrefix(_ a: Substring, _ b: Substring) -> Substring {

@@ -3,7 +3,7 @@ import Foundation
 extension XMLContentLoader {
     /// Reads `site.xml`; whatever it leaves out keeps its `SiteSettings()` default.
     static func loadSite(_ data: Data, path: String) -> (SiteSettings, Diagnostics) {
-        let (parsed, problems) = XMLElementTree.parseDocument(data, path: path, rootName: "site", fileKind: "site.xml")
+        let (parsed, problems) = XMLElementReader.parseDocument(data, path: path, rootName: "site", fileKind: "site.xml")
         var diagnostics = problems
         guard let root = parsed else { return (SiteSettings(), diagnostics) }
         var check = XMLElementChecker(path: path)

@@ -32,7 +32,7 @@ struct XMLElementChecker {
 
     /// Where an element's start tag is.
     func location(of element: XMLElementNode) -> SourceLocation {
-        SourceLocation(path: path, line: element.start.line, column: element.start.column)
+        SourceLocation(path: path, position: element.start)
     }
 
     /// Records an error at an element.
@@ -66,7 +66,7 @@ struct XMLElementChecker {
         if text == .none, let word = element.firstWord {
             let places = rules.map { "<\($0.name)>" }.joined(separator: ", ")
             diagnostics.error("text directly inside <\(element.name)> is not used; put it inside one of: \(places)",
-                              at: SourceLocation(path: path, line: word.line, column: word.column))
+                              at: SourceLocation(path: path, position: word))
         }
     }
 

@@ -2,6 +2,7 @@
 public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: [(name: String, value: String)]
+    /// Shared, not copied, when it comes from the static site: sending it queues a reference.
     public var body: [UInt8]
 
     public init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
@@ -18,62 +19,41 @@ public struct HTTPResponse: Sendable {
         ("Referrer-Policy", "no-referrer"),
     ]
 
-    /// A JSON error body in the API's shape: `{"error": {"code", "message", "field"}}`.
-    public static func error(_ status: HTTPStatus, code: String, message: String, field: String? = nil) -> HTTPResponse {
-        var json = "{\"error\":{\"code\":\(JSONText.quoted(code)),\"message\":\(JSONText.quoted(message))"
-        if let field { json += ",\"field\":\(JSONText.quoted(field))" }
-        json += "}}\n"
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: Array(json.utf8))
-    }
-
     /// The security headers as they go on the wire, encoded once.
     private static let securityHeaderBytes: [UInt8] = Array(securityHeaders.map { "\($0.name): \($0.value)\r\n" }.joined().utf8)
 
-    /// The bytes on the wire: status line, headers (with Content-Length, security headers and
-    /// the connection's fate), blank line, body (omitted for HEAD).
-    public func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
+    /// 1xx, 204 and 304 answers never have a body, so they carry no Content-Length: for a 304 the field
+    /// would describe the representation, not the empty answer (RFC 9110 §8.6).
+    private var hasContentLength: Bool {
+        !(status.code < 200 || status.code == 204 || status.code == 304)
+    }
+
+    /// The status line and headers as they go on the wire: the given headers, the security headers,
+    /// `Date` (already a whole header line), Content-Length where it applies, and the connection's fate.
+    public func head(keepAlive: Bool, date: [UInt8] = []) -> [UInt8] {
         var bytes: [UInt8] = []
-        write(into: &bytes, keepAlive: keepAlive, includeBody: includeBody)
+        bytes.reserveCapacity(512)
+        bytes.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reason)\r\n".utf8)
+        for (name, value) in headers {
+            bytes.append(contentsOf: name.utf8)
+            bytes.append(contentsOf: ": ".utf8)
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(contentsOf: "\r\n".utf8)
+        }
+        bytes.append(contentsOf: Self.securityHeaderBytes)
+        bytes.append(contentsOf: date)
+        if hasContentLength { bytes.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8) }
+        bytes.append(contentsOf: (keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n").utf8)
         return bytes
     }
 
-    /// Appends the bytes on the wire to a connection's output, with no intermediate copies.
-    public func write(into output: inout [UInt8], keepAlive: Bool, includeBody: Bool = true) {
-        output.reserveCapacity(output.count + 512 + (includeBody ? body.count : 0))
-        output.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reason)\r\n".utf8)
-        for (name, value) in headers {
-            output.append(contentsOf: name.utf8)
-            output.append(contentsOf: ": ".utf8)
-            output.append(contentsOf: value.utf8)
-            output.append(contentsOf: "\r\n".utf8)
-        }
-        output.append(contentsOf: Self.securityHeaderBytes)
-        output.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8)
-        output.append(contentsOf: (keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n").utf8)
-        if includeBody { output.append(contentsOf: body) }
+    /// The whole answer as bytes (for tests and one-off writes; the server queues head and body separately).
+    public func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
+        head(keepAlive: keepAlive) + (includeBody && hasContentLength ? body : [])
     }
-}
 
-/// JSON string quoting for the few JSON texts the server writes by hand.
-public enum JSONText {
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+    /// Whether the body goes on the wire after the head.
+    func sendsBody(forHead isHead: Bool) -> Bool {
+        !isHead && hasContentLength && !body.isEmpty
     }
 }

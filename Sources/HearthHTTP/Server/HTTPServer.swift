@@ -9,68 +9,16 @@ import Glibc
 /// An HTTP/1.1 server on POSIX sockets: one event loop per thread, each with its own listening
 /// socket (`SO_REUSEPORT`) and epoll instance, so nothing crosses threads on the hot path.
 public final class HTTPServer: @unchecked Sendable {
-    /// How the server listens and what it tolerates.
-    public struct Configuration: Sendable {
-        public var host = "127.0.0.1"
-        /// 0 picks a free port; read `port` after `start()`.
-        public var port = 8080
-        public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        public var limits = HTTPLimits()
-        /// A client must send its whole request line and headers within this time.
-        public var headerTimeout: Double = 10
-        /// An idle keep-alive connection is closed after this time.
-        public var idleTimeout: Double = 30
-        /// Connections beyond this, per thread, are answered 503 and closed at once.
-        public var maximumConnections = 10_000
-        /// Where access-log lines go (a file descriptor, e.g. standard output), or nil for none.
-        public var accessLog: Int32?
-        /// The path as the access log and metrics show it: a chance to replace ids in paths with a pattern.
-        public var loggedPath: @Sendable (String) -> String = { $0 }
-
-        public init() {}
-    }
-
-    /// One line of the access log: never an address, user agent, query or body.
-    public struct AccessRecord: Sendable {
-        public var method: String
-        public var path: String
-        public var status: Int
-        public var bytes: Int
-        public var seconds: Double
-
-        public init(method: String, path: String, status: Int, bytes: Int, seconds: Double) {
-            self.method = method
-            self.path = path
-            self.status = status
-            self.bytes = bytes
-            self.seconds = seconds
-        }
-
-        /// Appends the log line `METHOD /path status bytes 1.2ms`.
-        func write(into line: inout [UInt8]) {
-            line.append(contentsOf: method.utf8)
-            line.append(0x20)
-            line.append(contentsOf: path.utf8)
-            line.append(0x20)
-            line.append(contentsOf: String(status).utf8)
-            line.append(0x20)
-            line.append(contentsOf: String(bytes).utf8)
-            line.append(0x20)
-            // Tenths of a millisecond, without Foundation's formatter.
-            let tenths = Int((seconds * 10_000).rounded())
-            line.append(contentsOf: String(tenths / 10).utf8)
-            line.append(UInt8(ascii: "."))
-            line.append(UInt8(ascii: "0") + UInt8(tenths % 10))
-            line.append(contentsOf: "ms\n".utf8)
-        }
-    }
-
     public typealias Handler = @Sendable (HTTPRequest) -> HTTPReply
 
     public let configuration: Configuration
     private let handler: Handler
     private let observer: @Sendable (AccessRecord) -> Void
     private var loops: [EventLoop] = []
+    /// Connections each thread takes, fitted to the descriptor limit (known after `start()`).
+    public private(set) var connectionsPerThread = 0
+    /// The process's soft limit on open descriptors, raised at start as far as the system allows.
+    public private(set) var descriptorLimit = 0
     private var threads: [Thread] = []
     private let stopping = ManagedFlag()
     private let finished = DispatchGroup()
@@ -93,11 +41,14 @@ public final class HTTPServer: @unchecked Sendable {
     /// Binds every loop's socket and starts the threads; returns once the server accepts connections.
     public func start() throws {
         hearth_ignore_sigpipe()
+        descriptorLimit = DescriptorLimit.raise()
+        connectionsPerThread = DescriptorLimit.connectionsPerThread(soft: descriptorLimit, threads: configuration.threads,
+                                                                   configured: configuration.maximumConnections)
         var port = configuration.port
         for index in 0..<configuration.threads {
             let listener = try Self.listen(host: configuration.host, port: port, backlog: 1024)
             if index == 0 { port = Self.boundPort(listener) }
-            loops.append(try EventLoop(listener: listener, server: self))
+            loops.append(try EventLoop(listener: listener, server: self, connectionLimit: connectionsPerThread))
         }
         self.port = port
         for loop in loops {
@@ -115,7 +66,7 @@ public final class HTTPServer: @unchecked Sendable {
     /// Stops accepting, lets every loop finish the responses it owes, and waits for them.
     public func stop() {
         stopping.set()
-        for loop in loops { loop.wake() }
+        for loop in loops { loop.inbox.wake() }
         finished.wait()
     }
 

@@ -31,7 +31,7 @@ public struct StaticSite: Sendable {
         }
         var found: [String: (data: Data, modified: Int)] = [:]
         while let item = enumerator.nextObject() as? String {
-            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if item.split(separator: "/").contains(where: { $0.hasPrefix(".") }) || Self.isStoreFile(item) { continue }
             let real = URL(fileURLWithPath: root + "/" + item).resolvingSymlinksInPath().standardizedFileURL.path
             guard real.hasPrefix(prefix) else { continue }
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: real),
@@ -56,8 +56,10 @@ public struct StaticSite: Sendable {
             return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not found\n".utf8))
         }
         guard let file = files[sitePath] ?? files[sitePath + "/index.html"] else {
-            let body = files["404.html"]?.body ?? Array("Not found\n".utf8)
-            return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/html; charset=utf-8")], body: body)
+            guard let page = files["404.html"] else {
+                return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not found\n".utf8))
+            }
+            return HTTPResponse(status: .notFound, headers: [("Content-Type", page.contentType), ("Cache-Control", "no-cache")], body: page.body)
         }
         let gzip = file.gzip.flatMap { Self.acceptsGzip(acceptEncoding) ? $0 : nil }
         let etag = gzip == nil ? file.etag : file.gzipETag
@@ -106,6 +108,14 @@ public struct StaticSite: Sendable {
         }
         let quality = gzip ?? any ?? 0
         return quality > 0 && quality >= (identity ?? 0)
+    }
+
+    /// A database, its log, journal or key: never served, whatever folder it was put in.
+    static func isStoreFile(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+        return name.hasSuffix(".key") || name.hasSuffix(".key.new") || name.hasSuffix(".db")
+            || [".sqlite", ".sqlite3", ".sqlite-wal", ".sqlite-shm", ".sqlite-journal", ".sqlite3-wal", ".sqlite3-shm", ".db-wal", ".db-shm"]
+                .contains { name.hasSuffix($0) }
     }
 
     static func contentType(for path: String) -> String {

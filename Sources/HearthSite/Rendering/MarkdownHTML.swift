@@ -3,24 +3,21 @@ import HearthMarkdown
 
 /// Renders content Markdown for one output page, pointing links to content files at their built pages.
 struct MarkdownHTML {
-    let site: ContentSite
+    let links: LinkResolver
     /// The page being written, relative to the site root.
     let page: String
 
-    init(site: ContentSite, page: String) {
-        self.site = site
+    init(links: LinkResolver, page: String) {
+        self.links = links
         self.page = page
     }
 
-    /// A renderer that points relative links in a file from `folder` at their built pages.
+    /// A renderer that points links written in the file at `location` at the built pages and files they name.
     private func renderer(forSourceIn location: SourceLocation) -> HTMLRenderer {
-        let site = self.site, page = self.page
-        let folder = relativeToContent(location.path).split(separator: "/").dropLast().joined(separator: "/")
+        let links = self.links, page = self.page
         return HTMLRenderer(rewriteURL: { destination in
-            guard let target = ContentValidator.localTarget(destination, from: folder),
-                  let output = SiteRoutes.outputPath(forContentFile: target, site: site) else { return nil }
-            let fragment = destination.firstIndex(of: "#").map { String(destination[$0...]) } ?? ""
-            return SiteRoutes.relative(output, from: page) + fragment
+            guard case .published(let path, let suffix) = links.resolve(destination, writtenIn: location.path) else { return nil }
+            return SiteRoutes.relative(path, from: page) + suffix
         })
     }
 
@@ -46,11 +43,6 @@ struct MarkdownHTML {
             return String(decoding: output, as: UTF8.self)
         }
         return html(MarkdownText(source: markdown, tree: tree, location: location))
-    }
-
-    private func relativeToContent(_ path: String) -> String {
-        let prefix = site.folder.hasSuffix("/") ? site.folder : site.folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
 

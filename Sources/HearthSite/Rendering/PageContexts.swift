@@ -10,6 +10,8 @@ struct PageContexts {
     let assetPaths: [String: String]
     /// Every plain page's id, for the navigation links that only appear when their page exists.
     let pageIDs: Set<String>
+    /// Where links in the content go, worked out once for every page.
+    let links: LinkResolver
 
     /// Interface strings as template values, per language, made once rather than per page.
     private let stringValues: [String: TemplateValue]
@@ -20,6 +22,7 @@ struct PageContexts {
         self.theme = theme
         self.assetPaths = assetPaths
         pageIDs = Set(site.pages.map(\.id))
+        links = LinkResolver(site: site)
         var languages = Set([site.settings.language])
         for course in site.courses {
             languages.insert(course.language)
@@ -121,7 +124,7 @@ struct PageContexts {
         let path = SiteRoutes.course(course.id)
         var context = common(path: path, title: course.title, description: course.summary, language: course.language,
                              quickExit: course.quickExit, kind: "course", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
-        let html = MarkdownHTML(site: site, page: path)
+        let html = MarkdownHTML(links: links, page: path)
         context["course"] = courseValue(course, from: path)
         context["introduction"] = .string(html.html(course.introduction))
         context["modules"] = .array(course.modules.enumerated().map { index, module in
@@ -161,7 +164,7 @@ struct PageContexts {
         var context = common(path: path, title: title, description: module.summary, language: module.language,
                              quickExit: course.quickExit, kind: "module-page",
                              breadcrumbs: [(site.settings.title, SiteRoutes.home), (course.title, SiteRoutes.course(course.id))])
-        let html = MarkdownHTML(site: site, page: path)
+        let html = MarkdownHTML(links: links, page: path)
         let count = module.pages.count
         context["course"] = courseValue(course, from: path)
         context["module"] = .object([
@@ -270,7 +273,7 @@ struct PageContexts {
         let path = SiteRoutes.plainPage(page.id)
         var context = common(path: path, title: page.title, description: page.summary, language: page.language,
                              quickExit: true, kind: "page", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
-        context["content"] = .string(MarkdownHTML(site: site, page: path).html(page.body))
+        context["content"] = .string(MarkdownHTML(links: links, page: path).html(page.body))
         return context
     }
 

@@ -46,20 +46,3 @@ struct SHA256 {
 
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
-
-/// HMAC-SHA-256 (RFC 2104): the store keeps only this of a participant id, so ids can be paired and erased but not read.
-public struct KeyedHash: Sendable {
-    private let key: [UInt8]
-
-    public init(key: [UInt8]) {
-        self.key = key.count > 64 ? SHA256.hash(key) : key
-    }
-
-    /// The lower-case hex HMAC of `text`.
-    public func hex(_ text: String) -> String {
-        let padded = key + [UInt8](repeating: 0, count: 64 - key.count)
-        let inner = SHA256.hash(padded.map { $0 ^ 0x36 } + Array(text.utf8))
-        let outer = SHA256.hash(padded.map { $0 ^ 0x5c } + inner)
-        return outer.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-    }
-}

@@ -86,6 +86,14 @@ enum StoreSchema {
         CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO store_state (name, value) VALUES ('ids_indexed_through', 0), ('highest_seq', 0);
         """,
+        // Erasure sticks: the keyed hash of every erased participant is kept (and nothing else), so consent for
+        // that id is refused afterwards. Responses are looked up by participant, course, measure and occasion so
+        // that a baseline is never answered twice.
+        """
+        CREATE TABLE erased_participants (participant TEXT PRIMARY KEY) WITHOUT ROWID;
+        DROP INDEX responses_participant;
+        CREATE INDEX responses_pairing ON responses(participant, course, measure, occasion) WHERE participant IS NOT NULL;
+        """,
     ]
 
     /// Brings a database up to the newest schema, one migration per transaction.
