@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only, so no `platforms` line: the server runs on epoll and eventfd (CHearthLinux), which macOS lacks.
+// Targets are listed from the bottom of the dependency graph up; Docs/architecture.md has the same table.
 let package = Package(
     name: "Hearth",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "hearth", targets: ["hearth"]),
         .library(name: "HearthMarkdown", targets: ["HearthMarkdown"]),
@@ -11,46 +12,36 @@ let package = Package(
         .library(name: "HearthContent", targets: ["HearthContent"]),
     ],
     targets: [
-        .target(name: "HearthMarkdown"),
-        .target(name: "HearthTemplates"),
+        .target(name: "HearthText"),
+        .target(name: "HearthGzip"),
         .target(name: "CHearthLinux"),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
-        .target(name: "HearthStore", dependencies: ["CSQLite"]),
-        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore"]),
-        .target(name: "HearthHTTP", dependencies: ["CHearthLinux"]),
+        .target(name: "HearthJSON", dependencies: ["HearthText"]),
+        .target(name: "HearthManifest", dependencies: ["HearthJSON", "HearthText"]),
+        .target(name: "HearthMarkdown", dependencies: ["HearthText"]),
+        .target(name: "HearthTemplates", dependencies: ["HearthText"]),
         .target(name: "HearthContent", dependencies: ["HearthMarkdown"]),
-        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthTemplates"]),
+        .target(name: "HearthSite", dependencies: ["HearthContent", "HearthMarkdown", "HearthTemplates", "HearthManifest", "HearthJSON",
+                                                   "HearthGzip", "HearthText"]),
+        .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
+        .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
         .target(name: "HearthResearch", dependencies: ["HearthContent"]),
-        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthHTTP", "HearthStore", "HearthAPI", "CHearthLinux"]),
-        .testTarget(
-            name: "HearthMarkdownTests",
-            dependencies: ["HearthMarkdown"]
-        ),
-        .testTarget(
-            name: "HearthContentTests",
-            dependencies: ["HearthContent"]
-        ),
-        .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthTestSupport"]),
-        .testTarget(
-            name: "HearthStoreTests",
-            dependencies: ["HearthStore", "HearthTestSupport"]
-        ),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON"]),
+        .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP",
+                                                         "HearthStore", "HearthAPI", "CHearthLinux"]),
+
         .target(name: "HearthTestSupport", dependencies: ["HearthHTTP", "HearthStore"], path: "Tests/HearthTestSupport"),
-        .testTarget(
-            name: "HearthAPITests",
-            dependencies: ["HearthAPI", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthHTTPTests",
-            dependencies: ["HearthHTTP", "HearthTestSupport"]
-        ),
-        .testTarget(
-            name: "HearthTemplatesTests",
-            dependencies: ["HearthTemplates"]
-        ),
-        .testTarget(
-            name: "HearthSiteTests",
-            dependencies: ["HearthSite", "HearthAPI"]
-        ),
+        .testTarget(name: "HearthTextTests", dependencies: ["HearthText", "HearthTestSupport"]),
+        .testTarget(name: "HearthGzipTests", dependencies: ["HearthGzip", "HearthTestSupport"]),
+        .testTarget(name: "HearthJSONTests", dependencies: ["HearthJSON", "HearthTestSupport"]),
+        .testTarget(name: "HearthManifestTests", dependencies: ["HearthManifest", "HearthJSON"]),
+        .testTarget(name: "HearthMarkdownTests", dependencies: ["HearthMarkdown"]),
+        .testTarget(name: "HearthTemplatesTests", dependencies: ["HearthTemplates", "HearthJSON"]),
+        .testTarget(name: "HearthContentTests", dependencies: ["HearthContent", "HearthMarkdown"]),
+        .testTarget(name: "HearthSiteTests", dependencies: ["HearthSite", "HearthContent", "HearthManifest", "HearthGzip", "HearthTestSupport"]),
+        .testTarget(name: "HearthHTTPTests", dependencies: ["HearthHTTP", "HearthTestSupport"]),
+        .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore", "HearthTestSupport"]),
+        .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthTestSupport"]),
+        .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthStore", "HearthTestSupport"]),
     ]
 )

@@ -1,3 +1,5 @@
+import HearthText
+
 /// Parses Markdown text into a `SyntaxTree`: CommonMark 0.31.2, plus any `MarkdownExtensions` asked for.
 public struct MarkdownParser: Sendable {
     /// The syntax beyond CommonMark to recognise.

@@ -1,16 +1,18 @@
 import Dispatch
 import Foundation
 import HearthContent
+import HearthManifest
 import HearthMarkdown
 import HearthTemplates
+import HearthText
 
 /// Renders a loaded, valid `ContentSite` through a theme into a site folder.
-public struct SiteBuilder {
+package struct SiteBuilder {
     /// What a build produced, for the command's summary line.
-    public struct Summary: Sendable {
-        public var pages = 0
-        public var quizzes = 0
-        public var files = 0
+    package struct Summary: Sendable {
+        package var pages = 0
+        package var quizzes = 0
+        package var files = 0
     }
 
     /// A page to render: where it goes, its template, and how to make its values.
@@ -23,17 +25,17 @@ public struct SiteBuilder {
         var searchText: @Sendable () -> String
     }
 
-    public let site: ContentSite
-    public let theme: Theme
+    package let site: ContentSite
+    package let theme: Theme
 
-    public init(site: ContentSite, theme: Theme) {
+    package init(site: ContentSite, theme: Theme) {
         self.site = site
         self.theme = theme
     }
 
     /// Builds into `output`; the previous contents are replaced only if everything succeeds.
     /// With `gzip`, compressible files get a `.gz` copy for servers that send them as they are.
-    public func build(into output: URL, gzip: Bool = true) throws -> Summary {
+    package func build(into output: URL, gzip: Bool = true) throws -> Summary {
         var writer = try SiteWriter(destination: output, gzip: gzip)
         do {
             let summary = try write(with: &writer)
@@ -52,12 +54,7 @@ public struct SiteBuilder {
         // Assets: CSS and JS get their content hash in the name so they can be cached for a year.
         var assetPaths: [String: String] = [:]
         for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            let outputName: String
-            if name.hasSuffix(".css") || name.hasSuffix(".js"), let dot = name.lastIndex(of: ".") {
-                outputName = "\(name[..<dot]).\(ContentHash.hex(of: bytes).prefix(12))\(name[dot...])"
-            } else {
-                outputName = name
-            }
+            let outputName = name.hasSuffix(".css") || name.hasSuffix(".js") ? HashedAssetName.name(name, contents: bytes) : name
             try writer.write(bytes, to: "assets/" + outputName)
             let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
             if assetPaths[key] == nil || name.hasPrefix("hearth.") { assetPaths[key] = "assets/" + outputName }

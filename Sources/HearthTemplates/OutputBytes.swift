@@ -1,27 +1,10 @@
+import HearthText
+
 /// Writing values into the output buffer without building intermediate strings.
 extension Array where Element == UInt8 {
     /// Appends `text` with `& < > " '` replaced by entities, so it is safe in HTML text and quoted attributes.
     mutating func appendHTMLEscaped(_ text: String) {
-        var text = text
-        // Native strings expose their UTF-8 storage directly; anything else is made native first.
-        text.withUTF8 { bytes in
-            var copied = 0
-            for index in bytes.indices {
-                let entity: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
-                entity.withUTF8Buffer { append(contentsOf: $0) }
-                copied = index + 1
-            }
-            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-        }
+        HTMLEscaping.append(text, to: &self, apostrophe: true)
     }
 
     /// Appends text as is.

@@ -1,3 +1,5 @@
+import HearthText
+
 /// A stretch of text or one tag, with what the standalone-line pass later learns about it.
 struct TemplateToken {
     enum Kind {
@@ -146,12 +148,12 @@ struct TemplateTokenizer {
 
     /// The trimmed tag content, checked against the spec's rule that names are non-empty and contain no whitespace.
     private func name(in body: ArraySlice<UInt8>, kind: TemplateToken.Kind, at tagStart: Int) throws -> String {
-        let trimmed = body.drop(while: isWhitespace).reversed().drop(while: isWhitespace).reversed()
+        let trimmed = body.drop(while: ASCII.isSpaceTabOrLineBreak).reversed().drop(while: ASCII.isSpaceTabOrLineBreak).reversed()
         let name = String(decoding: trimmed, as: UTF8.self)
         if name.isEmpty {
             throw error(.badName, at: tagStart, "this tag has no name; write one inside it, as in '\(tag("title"))'")
         }
-        if trimmed.contains(where: isWhitespace) {
+        if trimmed.contains(where: ASCII.isSpaceTabOrLineBreak) {
             throw error(.badName, at: tagStart, "'\(name)' is not a valid name: names can't contain spaces; join the words or close the tag sooner")
         }
         // Closing tags need no check of their own: they must repeat an opening tag's name exactly.
@@ -163,7 +165,7 @@ struct TemplateTokenizer {
     }
 
     private mutating func changeDelimiters(_ body: ArraySlice<UInt8>, at tagStart: Int) throws {
-        let parts = body.split(whereSeparator: isWhitespace)
+        let parts = body.split(whereSeparator: ASCII.isSpaceTabOrLineBreak)
         guard parts.count == 2, !parts.contains(where: { $0.contains(UInt8(ascii: "=")) }) else {
             throw error(.badDelimiters, at: tagStart,
                         "a delimiter change needs two delimiters separated by a space and no '=' inside them, as in '\(tag("=<% %>="))'")
@@ -213,9 +215,4 @@ struct TemplateTokenizer {
         for index in needle.indices where source[offset + index] != needle[index] { return false }
         return true
     }
-}
-
-/// Spaces, tabs and line breaks: what may pad a tag's content.
-func isWhitespace(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
 }

@@ -4,6 +4,7 @@ import Glibc
 #endif
 import HearthMarkdown
 import HearthSite
+import HearthText
 
 /// `hearth markdown [FILE] [--extensions] [--safe]`: renders Markdown to HTML on standard output, like `cmark`.
 enum MarkdownCommand {

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import HearthContent
 @testable import HearthSite
-import HearthAPI
+import HearthManifest
 
 /// Builds the repository's own Content/ with Themes/default, as `hearth build` does.
 final class SiteBuildTests: XCTestCase {
@@ -95,17 +95,22 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertTrue(sitemap.contains("<loc>/courses/arguing-better/</loc>"))
     }
 
+    /// What `hearth build` writes is what `hearth serve` reads (both through `Manifest`), with nothing lost on the way.
     func testTheManifestTheBuildWritesIsTheOneTheServerReads() throws {
         let output = try temporaryFolder().appendingPathComponent("site")
         _ = try build(into: output)
-        let manifest = try ManifestIndex(contentsOf: output.appendingPathComponent("manifest.json").path)
+        let manifest = try Manifest(contentsOf: output.appendingPathComponent("manifest.json").path)
+        let (site, _) = ContentLoader.load(folder: Self.repository.appendingPathComponent("Content").path)
+        XCTAssertEqual(manifest, Manifest(site), "read back equal to the one written")
         XCTAssertEqual(manifest.courses.count, 4)
-        XCTAssertEqual(manifest.courses["arguing-better"]?.modules["what-happens"], ["flooding"])
-        XCTAssertEqual(manifest.measures["phq4"]?.items["anxious"], [0, 1, 2, 3])
-        XCTAssertEqual(manifest.measures["ons4"]?.items["satisfied"], Set(0...10))
-        XCTAssertTrue(manifest.areas.contains("E10000012"))
-        XCTAssertEqual(manifest.consentVersion, "2026-11")
-        XCTAssertThrowsError(try ManifestIndex(contentsOf: output.appendingPathComponent("index.html").path), "not a manifest")
+        let arguing = try XCTUnwrap(manifest.courses.first { $0.id == "arguing-better" })
+        XCTAssertEqual(arguing.modules.first { $0.id == "what-happens" }?.quizzes.map(\.id), ["flooding"])
+        let phq4 = try XCTUnwrap(manifest.measures.first { $0.id == "phq4" })
+        XCTAssertEqual(phq4.items.first { $0.id == "anxious" }?.scale.values, [0, 1, 2, 3])
+        XCTAssertEqual(manifest.measures.first { $0.id == "ons4" }?.items.first { $0.id == "satisfied" }?.scale.values, Array(0...10))
+        XCTAssertTrue(manifest.site.areas.contains("E10000012"))
+        XCTAssertEqual(manifest.site.consentVersion, "2026-11")
+        XCTAssertThrowsError(try Manifest(contentsOf: output.appendingPathComponent("index.html").path), "not a manifest")
     }
 
     func testAFailedBuildLeavesThePreviousSiteUntouched() throws {

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 import HearthContent
+import HearthGzip
 @testable import HearthSite
+import HearthTestSupport
 
 /// `hearth build` writes `name.gz` beside big compressible files, and only there.
 final class SiteCompressionTests: XCTestCase {
@@ -35,7 +37,7 @@ final class SiteCompressionTests: XCTestCase {
             guard let bytes = all[original] else { XCTFail("\(variant) has no original"); continue }
             XCTAssertGreaterThan(bytes.count, 1024, variant)
             XCTAssertLessThanOrEqual(all[variant]!.count * 10, bytes.count * 9, "\(variant) saves at least a tenth")
-            XCTAssertEqual(try GzipTests.decompress(all[variant]!), bytes, variant)
+            XCTAssertEqual(try GzipTool.decompress(all[variant]!), bytes, variant)
         }
         let compressible = ["html", "css", "js", "json", "svg", "xml", "txt"]
         for (path, bytes) in all where bytes.count > 4096 && compressible.contains(path.split(separator: ".").last.map(String.init) ?? "") {
@@ -76,7 +78,7 @@ final class SiteCompressionTests: XCTestCase {
             try writer.write(bytes, to: "page.html")
             try writer.commit()
             let gzip = [UInt8](try Data(contentsOf: output.appendingPathComponent("page.html.gz")))
-            XCTAssertEqual(try GzipTests.decompress(gzip), bytes)
+            XCTAssertEqual(try GzipTool.decompress(gzip), bytes)
             return gzip
         }
         let first = try build(a), second = try build(a)
@@ -84,7 +86,7 @@ final class SiteCompressionTests: XCTestCase {
         XCTAssertEqual(second, first)
         // Proof of reuse: a different but valid gzip of the same text (Debian's) planted in the swap folder is kept.
         try Data(a).write(to: root.appendingPathComponent("a.html"))
-        let theirs = [UInt8](try GzipTests.gzip6(root.appendingPathComponent("a.html")))
+        let theirs = try GzipTool.gzip6(root.appendingPathComponent("a.html"))
         XCTAssertNotEqual(theirs, first)
         try Data(theirs).write(to: swap.appendingPathComponent("page.html.gz"))
         XCTAssertEqual(try build(a), theirs, "reused from the swap folder")
@@ -95,5 +97,29 @@ final class SiteCompressionTests: XCTestCase {
         XCTAssertTrue(SiteWriter.isGzip(Gzip.compress(b), of: b))
         XCTAssertFalse(SiteWriter.isGzip(Gzip.compress(b), of: a))
         XCTAssertFalse(SiteWriter.isGzip(Array("not gzip at all, but long enough".utf8), of: a))
+    }
+
+    /// Every compressible file of the real built site round-trips, and the total is close to `gzip -6`'s.
+    func testBuiltSitePagesRoundTripAndCompareWithGzip() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-gzsite-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let repository = SiteBuildTests.repository
+        let (site, _) = ContentLoader.load(folder: repository.appendingPathComponent("Content").path)
+        let theme = try Theme.load(repository.appendingPathComponent("Themes/default").path, fallback: nil)
+        _ = try SiteBuilder(site: site, theme: theme).build(into: output)
+        var ours = 0, theirs = 0, files = 0
+        let enumerator = FileManager.default.enumerator(atPath: output.path)!
+        while let item = enumerator.nextObject() as? String {
+            guard ["html", "css", "js", "json", "svg", "xml"].contains(item.split(separator: ".").last.map(String.init) ?? "") else { continue }
+            let url = output.appendingPathComponent(item)
+            let input = [UInt8](try Data(contentsOf: url))
+            let compressed = Gzip.compress(input)
+            XCTAssertEqual(try GzipTool.decompress(compressed), input, item)
+            ours += compressed.count
+            theirs += try GzipTool.gzip6(url).count
+            files += 1
+        }
+        XCTAssertGreaterThan(files, 30)
+        XCTAssertLessThan(Double(ours), Double(theirs) * 1.10, "within 10% of gzip -6 (ours \(ours), gzip \(theirs))")
     }
 }

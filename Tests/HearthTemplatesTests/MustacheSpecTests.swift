@@ -1,4 +1,5 @@
 import Foundation
+import HearthJSON
 import HearthTemplates
 import XCTest
 
@@ -35,16 +36,17 @@ final class MustacheSpecTests: XCTestCase {
     /// Renders each case of one suite with its partials and compares the output byte for byte.
     private func run(_ suite: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let data = try Data(contentsOf: Self.folder.appendingPathComponent(suite + ".json"))
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let cases = try XCTUnwrap(json["tests"] as? [[String: Any]])
+        let json = try XCTUnwrap(try JSONReader.read([UInt8](data)).object)
+        let cases = try XCTUnwrap(json["tests"]?.array?.map { try XCTUnwrap($0.object) })
         XCTAssertEqual(cases.count, Self.suites[suite], "\(suite): number of cases", file: file, line: line)
         var passed = 0
         for testCase in cases {
-            let name = try XCTUnwrap(testCase["name"] as? String)
-            let source = try XCTUnwrap(testCase["template"] as? String)
-            let expected = try XCTUnwrap(testCase["expected"] as? String)
-            let partials = testCase["partials"] as? [String: String] ?? [:]
-            let context = TemplateValue(json: testCase["data"] ?? NSNull())
+            let name = try XCTUnwrap(testCase["name"]?.string)
+            let source = try XCTUnwrap(testCase["template"]?.string)
+            let expected = try XCTUnwrap(testCase["expected"]?.string)
+            var partials: [String: String] = [:]
+            for member in testCase["partials"]?.object?.members ?? [] { partials[member.key] = try XCTUnwrap(member.value.string) }
+            let context = SpecContext.value(testCase["data"] ?? .null)
             let report = "\(suite) › \(name)\n  template: \(source.debugDescription)\n  partials: \(partials.debugDescription)"
             do {
                 var library = try TemplateLibrary(templates: partials)

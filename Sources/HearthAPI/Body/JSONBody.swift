@@ -1,4 +1,5 @@
 import Foundation
+import HearthJSON
 import HearthHTTP
 import HearthStore
 

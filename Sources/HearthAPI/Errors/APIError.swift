@@ -1,4 +1,5 @@
 import HearthHTTP
+import HearthJSON
 
 /// An error answer in the API's one shape, `{"error": {"code", "message", "field"}}`, that builds its own
 /// response (as Hummingbird's `HTTPResponseError` does): endpoints throw it, the router sends it.
@@ -23,36 +24,15 @@ package struct APIError: Error, Sendable {
     }
 
     package var response: HTTPResponse {
-        var json = "{\"error\":{\"code\":\(Self.quoted(code)),\"message\":\(Self.quoted(message))"
-        if let field { json += ",\"field\":\(Self.quoted(field))" }
-        json += "}}\n"
+        var members: [(key: String, value: JSONValue)] = [(key: "code", value: .string(code)), (key: "message", value: .string(message))]
+        if let field { members.append((key: "field", value: .string(field))) }
+        let body = JSONWriter.bytes(of: .object(JSONObject([(key: "error", value: .object(JSONObject(members)))])), keyOrder: .declared)
         return HTTPResponse(status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")] + headers,
-                            body: Array(json.utf8))
+                            body: body + [0x0A])
     }
 
     /// The server's own refusals (413, 431, 408, …) in the API's shape, with codes that say what happened.
     package static func protocolError(_ error: HTTPProtocolError) -> HTTPResponse {
         APIError(error.status, code: error.kind.rawValue, message: error.message).response
-    }
-
-    private static func quoted(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import HearthManifest
 
 /// The ids the site's `manifest.json` declares, so the API refuses events about things that don't exist.
 public struct ManifestIndex: Sendable {
@@ -39,40 +39,23 @@ public struct ManifestIndex: Sendable {
         return area
     }
 
-    /// Reads `manifest.json` as `hearth build` writes it.
+    /// Reads `manifest.json` as `hearth build` writes it; a missing file, an entry the format does not have,
+    /// a wrong type or another format version is an error naming the file and the entry.
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path), let root = (try? JSONReader.read([UInt8](data)))?.object else {
-            throw ManifestError(description: "\(path) is missing or is not the JSON manifest hearth build writes; build the site first")
-        }
-        let site = root["site"]?.object
-        areas = Set(site?["areas"]?.array?.compactMap(\.string) ?? [])
-        consentVersion = site?["consentVersion"]?.string ?? ""
-        for course in root["courses"]?.array ?? [] {
-            guard let course = course.object, let id = course["id"]?.string else { continue }
-            var modules: [String: Set<String>] = [:]
-            for module in course["modules"]?.array ?? [] {
-                guard let module = module.object, let moduleID = module["id"]?.string else { continue }
-                modules[moduleID] = Set((module["quizzes"]?.array ?? []).compactMap { $0.object?["id"]?.string })
-            }
-            courses[id] = Course(modules: modules)
-        }
-        for measure in root["measures"]?.array ?? [] {
-            guard let measure = measure.object, let id = measure["id"]?.string else { continue }
-            var items: [String: Set<Int>] = [:]
-            for item in measure["items"]?.array ?? [] {
-                guard let item = item.object, let itemID = item["id"]?.string, let scale = item["scale"]?.object else { continue }
-                items[itemID] = Set((scale["values"]?.array ?? []).compactMap(Self.whole))
-            }
-            measures[id] = Measure(items: items, missingAllowed: measure["missingAllowed"].flatMap(Self.whole) ?? 0)
-        }
+        self.init(try Manifest(contentsOf: path))
     }
 
-    /// A JSON number that is a whole number.
-    private static func whole(_ value: JSONValue) -> Int? {
-        value.number.flatMap { Int(exactly: $0) }
-    }
-
-    public struct ManifestError: Error, CustomStringConvertible {
-        public var description: String
+    /// The lookups the endpoints make, from the typed manifest.
+    init(_ manifest: Manifest) {
+        areas = Set(manifest.site.areas)
+        consentVersion = manifest.site.consentVersion
+        for course in manifest.courses {
+            courses[course.id] = Course(modules: Dictionary(course.modules.map { ($0.id, Set($0.quizzes.map(\.id))) },
+                                                            uniquingKeysWith: { $0.union($1) }))
+        }
+        for measure in manifest.measures {
+            measures[measure.id] = Measure(items: Dictionary(measure.items.map { ($0.id, Set($0.scale.values)) }, uniquingKeysWith: { $0.union($1) }),
+                                           missingAllowed: measure.missingAllowed)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HearthText
 
 /// A built site held in memory with its headers worked out in advance, so a GET is a lookup.
 ///
@@ -140,10 +141,7 @@ public struct StaticSite: Sendable {
 
     /// Names carrying a 12-hex-digit content hash (`hearth.0123456789ab.css`) never change, so they may be cached for a year.
     static func cacheControl(for path: String) -> String {
-        let parts = path.split(separator: ".")
-        if parts.count >= 3, let hash = parts.dropLast().last, hash.count == 12, hash.allSatisfy(\.isHexDigit) {
-            return "public, max-age=31536000, immutable"
-        }
+        if HashedAssetName.isHashed(path) { return "public, max-age=31536000, immutable" }
         return "no-cache"
     }
 }

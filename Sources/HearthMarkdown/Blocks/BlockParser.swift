@@ -1,3 +1,5 @@
+import HearthText
+
 /// The first phase of parsing: reads the document line by line and builds its block structure.
 ///
 /// It follows the strategy in the CommonMark spec's appendix: each line first continues

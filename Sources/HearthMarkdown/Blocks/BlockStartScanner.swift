@@ -1,3 +1,5 @@
+import HearthText
+
 /// Recognises the first line of each leaf and container block at a given byte of a line.
 ///
 /// Every scanner reads the line `bytes[start..<end]` (no line ending) and returns how

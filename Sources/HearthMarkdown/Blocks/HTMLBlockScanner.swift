@@ -1,3 +1,5 @@
+import HearthText
+
 /// The seven kinds of HTML block start and their end conditions (CommonMark §4.6).
 struct HTMLBlockScanner {
     let bytes: UnsafeBufferPointer<UInt8>

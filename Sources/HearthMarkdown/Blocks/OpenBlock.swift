@@ -1,3 +1,5 @@
+import HearthText
+
 /// What the block phase knows about a block while lines may still be added to it.
 struct OpenBlock {
     enum Kind: Equatable {

@@ -1,3 +1,5 @@
+import HearthText
+
 /// Finds bare `www.`, `http://`, `https://` and e-mail addresses in text and turns them into links (GFM style).
 ///
 /// This runs after inline parsing, over text nodes only, so code spans, raw HTML and

@@ -1,3 +1,5 @@
+import HearthText
+
 /// Splits GitHub-style table rows into cells and reads the delimiter row under the header.
 enum TableRowScanner {
     /// The column alignments when `line` is a delimiter row such as `| :-- | :-: | --: |`, else nil.

@@ -1,3 +1,5 @@
+import HearthText
+
 /// Unicode classes the inline rules depend on: whitespace and punctuation around delimiter runs.
 enum CharacterClass {
     /// The spec's ASCII punctuation: what a backslash can escape.
@@ -64,7 +66,7 @@ enum CharacterReference {
             if i < end, bytes[i] | 0x20 == UInt8(ascii: "x") {
                 i += 1
                 digitsStart = i
-                while i < end, i - digitsStart < 7, let digit = hexValue(bytes[i]) {
+                while i < end, i - digitsStart < 7, let digit = HexDigit.value(of: bytes[i]) {
                     value = value * 16 + UInt32(digit)
                     i += 1
                 }
@@ -87,12 +89,6 @@ enum CharacterReference {
         let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<i]), as: UTF8.self)
         guard let value = EntityTable.lookup(name) else { return nil }
         return (value, i + 1)
-    }
-
-    private static func hexValue(_ c: UInt8) -> UInt8? {
-        if ASCII.isDigit(c) { return c - 0x30 }
-        let lower = c | 0x20
-        return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : nil
     }
 
     /// Text with backslash escapes and character references resolved, as link destinations, titles and info strings need.

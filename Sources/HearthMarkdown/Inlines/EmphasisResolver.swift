@@ -1,3 +1,5 @@
+import HearthText
+
 /// Resolves emphasis, strong emphasis and strikethrough on the delimiter stack (CommonMark's "process emphasis").
 extension InlineSubject {
     /// The openers-bottom slot for a closer: one per delimiter character, closer length mod 3 and whether the closer can open,

@@ -1,3 +1,5 @@
+import HearthText
+
 /// Maps byte offsets in a leaf block's content back to positions in the source.
 struct ContentLineMap: Sendable {
     /// One entry per content line: where the line starts in the content, and the source line and column of that byte.

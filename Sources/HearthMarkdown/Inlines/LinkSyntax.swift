@@ -1,3 +1,5 @@
+import HearthText
+
 /// A link reference definition's target, stored under its normalized label.
 struct LinkReference: Hashable, Sendable {
     var destination: String

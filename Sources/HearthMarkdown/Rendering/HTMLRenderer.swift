@@ -1,3 +1,5 @@
+import HearthText
+
 /// Renders a `SyntaxTree` as HTML, byte for byte as the CommonMark spec's examples show it.
 public struct HTMLRenderer: Sendable {
     /// When true, raw HTML is replaced by a comment and `javascript:`, `vbscript:`, `file:` and `data:` links are emptied.

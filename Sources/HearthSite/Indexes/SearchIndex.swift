@@ -1,8 +1,9 @@
-import Foundation
+import HearthJSON
+import HearthText
 
 /// `search-index.json`: the text of every page for the search page's script to filter.
 struct SearchIndex {
-    struct Entry: Encodable {
+    struct Entry {
         var url: String
         var title: String
         var summary: String
@@ -24,7 +25,7 @@ struct SearchIndex {
         bytes.reserveCapacity(min(text.utf8.count, maximumTextLength + 4))
         var pendingSpace = false
         for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+            if ASCII.isSpaceTabOrLineBreak(byte) {
                 pendingSpace = !bytes.isEmpty
                 continue
             }
@@ -37,10 +38,13 @@ struct SearchIndex {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    func json() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(entries.sorted { $0.url < $1.url })) + [0x0A]
+    /// The entries in URL order, each with its keys sorted, on one line.
+    func json() -> [UInt8] {
+        let list = JSONValue.array(entries.sorted { $0.url < $1.url }.map { entry in
+            .object(JSONObject([(key: "url", value: .string(entry.url)), (key: "title", value: .string(entry.title)),
+                                (key: "summary", value: .string(entry.summary)), (key: "text", value: .string(entry.text))]))
+        })
+        return JSONWriter.bytes(of: list, keyOrder: .sorted) + [ASCII.newline]
     }
 }
 
@@ -55,26 +59,8 @@ struct Sitemap {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {
             let url = base + (path.hasSuffix("index.html") ? String(path.dropLast(10)) : path)
-            xml += "  <url><loc>\(XMLText.escape(url))</loc></url>\n"
+            xml += "  <url><loc>\(HTMLEscaping.escaped(url))</loc></url>\n"
         }
         return xml + "</urlset>\n"
-    }
-}
-
-/// Escaping for text placed in XML.
-enum XMLText {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import HearthGzip
+import HearthText
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,17 +10,17 @@ import Glibc
 /// A failed build therefore leaves the previous `_site/` exactly as it was. The second folder
 /// (`._site.swap`) is kept between builds and rewritten in place, so a rebuild overwrites files
 /// rather than creating and deleting thousands of them — on ext4 that churn costs more than rendering.
-public struct SiteWriter: Sendable {
-    public let destination: URL
+package struct SiteWriter: Sendable {
+    package let destination: URL
     /// Whether compressible files get a `.gz` copy beside them.
-    public let gzip: Bool
+    package let gzip: Bool
     let staging: URL
     private(set) var written = 0
     /// Every file this build wrote, so files left from an older build can be removed before the swap.
     private var paths: Set<String> = []
 
     /// Prepares the swap folder next to `destination` (same file system, so the swap is a rename).
-    public init(destination: URL, gzip: Bool = true) throws {
+    package init(destination: URL, gzip: Bool = true) throws {
         self.destination = destination.standardizedFileURL
         self.gzip = gzip
         let parent = self.destination.deletingLastPathComponent()
@@ -30,7 +32,7 @@ public struct SiteWriter: Sendable {
     private var createdFolders: Set<String> = [""]
 
     /// Writes `bytes` at `path` (relative to the site root), and its gzip'd copy when worthwhile, creating folders as needed.
-    public mutating func write(_ bytes: [UInt8], to path: String) throws {
+    package mutating func write(_ bytes: [UInt8], to path: String) throws {
         try prepareFolders(for: [path])
         record(try writeFileWithGzip(bytes, to: path))
     }
@@ -47,7 +49,7 @@ public struct SiteWriter: Sendable {
     /// the build before last: when a file is unchanged there and its `.gz` ends with this content's CRC-32
     /// and size, that `.gz` is kept rather than compressed again (the check also catches a `.gz` left by
     /// a failed build, whose trailer belongs to other content).
-    public func writeFileWithGzip(_ bytes: [UInt8], to path: String) throws -> [String] {
+    package func writeFileWithGzip(_ bytes: [UInt8], to path: String) throws -> [String] {
         guard gzip, bytes.count > Self.compressionThreshold,
               let dot = path.lastIndex(of: "."), !path[dot...].contains("/"),
               Self.compressible.contains(path[path.index(after: dot)...].lowercased()) else {
@@ -76,7 +78,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Creates the folders these files will go in, each once.
-    public mutating func prepareFolders(for paths: [String]) throws {
+    package mutating func prepareFolders(for paths: [String]) throws {
         for path in paths {
             let folder = path.split(separator: "/").dropLast().joined(separator: "/")
             guard createdFolders.insert(folder).inserted else { continue }
@@ -85,13 +87,13 @@ public struct SiteWriter: Sendable {
     }
 
     /// Records files written by `writeFile` from several threads.
-    public mutating func record(_ files: [String]) {
+    package mutating func record(_ files: [String]) {
         written += files.count
         paths.formUnion(files)
     }
 
     /// Writes one file whose folder already exists; safe to call from several threads at once.
-    public func writeFile(_ bytes: [UInt8], to path: String) throws {
+    package func writeFile(_ bytes: [UInt8], to path: String) throws {
         let full = staging.appendingPathComponent(path).path
         // Overwrite in place and trim afterwards: truncating first would free and reallocate every block.
         let descriptor = open(full, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
@@ -110,18 +112,18 @@ public struct SiteWriter: Sendable {
     }
 
     /// A file that could not be written, with the system's reason.
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var code: Int32
-        public var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var code: Int32
+        package var description: String { "cannot write \(path): \(String(cString: strerror(code)))" }
     }
 
-    public mutating func write(_ text: String, to path: String) throws {
+    package mutating func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }
 
     /// Copies a file into the site.
-    public mutating func copy(_ source: URL, to path: String) throws {
+    package mutating func copy(_ source: URL, to path: String) throws {
         guard let data = FileManager.default.contents(atPath: source.path) else {
             throw WriteError(path: source.path, code: ENOENT)
         }
@@ -129,7 +131,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Removes what an older build left in the swap folder, then swaps it with `destination`.
-    public func commit() throws {
+    package func commit() throws {
         let fm = FileManager.default
         var stale: [String] = []
         var folders: [String] = []
@@ -176,6 +178,6 @@ public struct SiteWriter: Sendable {
     }
 
     /// After a failed build: the swap folder holds a partial site, which the next build overwrites.
-    public func abandon() {}
+    package func abandon() {}
 
 }

@@ -1,5 +1,6 @@
 import HearthContent
 import HearthTemplates
+import HearthText
 
 /// Builds the values each template sees (documented in Docs/themes.md) for every kind of page.
 struct PageContexts {
@@ -296,7 +297,7 @@ struct PageContexts {
                 "id": .string(item.id),
                 "name": .string("\(measure.id)-\(item.id)"),
                 "number": .int(index + 1),
-                "html": .string(XMLText.escape(item.text)),
+                "html": .string(HTMLEscaping.escaped(item.text)),
                 "points": .array(scale.points.map { point in
                     .object(["value": .int(point.value), "label": .string(point.label), "id": .string("\(measure.id)-\(item.id)-\(point.value)")])
                 }),

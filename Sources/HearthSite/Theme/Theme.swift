@@ -1,25 +1,27 @@
 import Foundation
+import HearthJSON
+import HearthText
 
 /// A theme's files, with every file the chosen theme lacks taken from the default theme.
-public struct Theme: Sendable {
+package struct Theme: Sendable {
     /// Template sources by name (file name without `.mustache`).
-    public var templates: [String: String] = [:]
+    package var templates: [String: String] = [:]
     /// Asset files by path under `assets/`.
-    public var assets: [String: [UInt8]] = [:]
+    package var assets: [String: [UInt8]] = [:]
     /// Interface strings by language, then key.
-    public var strings: [String: [String: String]] = [:]
+    package var strings: [String: [String: String]] = [:]
     /// The folders read, most specific first, for messages.
-    public var folders: [String] = []
+    package var folders: [String] = []
 
     /// Problems with a theme, naming the file.
-    public struct LoadError: Error, CustomStringConvertible {
-        public var path: String
-        public var message: String
-        public var description: String { "\(path): error: \(message)" }
+    package struct LoadError: Error, CustomStringConvertible {
+        package var path: String
+        package var message: String
+        package var description: String { "\(path): error: \(message)" }
     }
 
     /// Loads `folder`, falling back file by file to `fallback` (the default theme) when given.
-    public static func load(_ folder: String, fallback: String?) throws -> Theme {
+    package static func load(_ folder: String, fallback: String?) throws -> Theme {
         var theme = Theme()
         let layers = [fallback, folder].compactMap { $0 }.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         var seen = Set<String>()
@@ -44,17 +46,8 @@ public struct Theme: Sendable {
             }
             for file in files(in: layer + "/strings") where file.hasSuffix(".json") && !file.contains("/") {
                 let path = layer + "/strings/" + file
-                guard let data = FileManager.default.contents(atPath: path),
-                      let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                    throw LoadError(path: path, message: "this strings file is not a JSON object of \"key\": \"text\" pairs")
-                }
                 let language = String(file.dropLast(5))
-                for (key, value) in object {
-                    guard let text = value as? String else {
-                        throw LoadError(path: path, message: "the value of \"\(key)\" must be text in double quotes")
-                    }
-                    theme.strings[language, default: [:]][key] = text
-                }
+                for (key, text) in try strings(at: path) { theme.strings[language, default: [:]][key] = text }
             }
         }
         for required in ["layout", "home", "course", "module-page", "page", "measure", "search"] where theme.templates[required] == nil {
@@ -65,12 +58,32 @@ public struct Theme: Sendable {
     }
 
     /// Interface strings for `language` (e.g. `cy` or `en-GB`), falling back key by key to English.
-    public func strings(for language: String) -> [String: String] {
+    package func strings(for language: String) -> [String: String] {
         let primary = String(language.split(separator: "-").first ?? "en").lowercased()
         var result = strings["en"] ?? [:]
         for (key, value) in strings[primary] ?? [:] { result[key] = value }
         for (key, value) in strings[language] ?? [:] { result[key] = value }
         return result
+    }
+
+    /// A strings file: one JSON object whose every value is text.
+    private static func strings(at path: String) throws -> [(key: String, text: String)] {
+        guard let bytes = FileBytes.read(path) else { throw LoadError(path: path, message: "this strings file cannot be read") }
+        let value: JSONValue
+        do {
+            value = try JSONReader.read(bytes)
+        } catch {
+            throw LoadError(path: path, message: "this strings file is not valid JSON: \(error.message)")
+        }
+        guard let object = value.object else {
+            throw LoadError(path: path, message: "this strings file is not a JSON object of \"key\": \"text\" pairs")
+        }
+        return try object.members.map { member in
+            guard let text = member.value.string else {
+                throw LoadError(path: path, message: "the value of \"\(member.key)\" must be text in double quotes")
+            }
+            return (member.key, text)
+        }
     }
 
     private static func files(in folder: String) -> [String] {
@@ -88,10 +101,10 @@ public struct Theme: Sendable {
 }
 
 /// Text direction from a language tag: right-to-left for scripts written that way.
-public enum TextDirection {
+package enum TextDirection {
     static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "ps", "yi", "ckb", "dv", "sd", "ug"]
 
-    public static func of(_ language: String) -> String {
+    package static func of(_ language: String) -> String {
         let primary = String(language.split(separator: "-").first ?? "").lowercased()
         return rightToLeft.contains(primary) ? "rtl" : "ltr"
     }

@@ -1,8 +1,8 @@
 /// gzip (RFC 1952) members: the `.gz` files the build writes beside compressible pages and assets.
-public enum Gzip {
+package enum Gzip {
     /// One gzip member holding `input`: no file name, modification time 0 and OS "Unix", so the same
     /// input always gives the same bytes and a rebuild of an unchanged site changes nothing.
-    public static func compress(_ input: [UInt8]) -> [UInt8] {
+    package static func compress(_ input: [UInt8]) -> [UInt8] {
         // ID1 ID2, CM 8 (deflate), FLG 0, MTIME 0, XFL 0, OS 3.
         var output: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 3]
         output.append(contentsOf: Deflate.compress(input))

@@ -1,5 +1,4 @@
 import Dispatch
-import HearthContent
 
 /// DEFLATE (RFC 1951): LZ77 over a 32 KiB window with hash chains and lazy matching, each block then
 /// sent with its own Huffman code, the fixed code, or stored, whichever is smallest.
@@ -7,7 +6,7 @@ import HearthContent
 /// The matching effort is what zlib calls level 5 (chains of 32, lazy matching below 16): on this
 /// site's pages that comes within half a percent of `gzip -6`'s size, at a fraction of the search time
 /// on repetitive files such as the search index.
-public enum Deflate {
+enum Deflate {
     /// How far back a match may reach.
     static let windowSize = 32768
     /// The longest match DEFLATE can express.
@@ -27,15 +26,20 @@ public enum Deflate {
     static let pieceSize = 256 * 1024
 
     /// A raw DEFLATE stream of `input`, its last block marked final.
-    public static func compress(_ input: [UInt8]) -> [UInt8] {
-        let pieces = max(1, (input.count + pieceSize - 1) / pieceSize)
+    static func compress(_ input: [UInt8]) -> [UInt8] {
+        let pieces = pieceCount(for: input.count)
         if pieces == 1 { return compressPiece(input, from: 0, to: input.count, final: true) }
-        let results = ParallelResults<[UInt8]>(count: pieces)
+        let results = CompressedPieces(count: pieces)
         DispatchQueue.concurrentPerform(iterations: pieces) { piece in
             let start = piece * pieceSize
             results.store(compressPiece(input, from: start, to: min(input.count, start + pieceSize), final: piece == pieces - 1), at: piece)
         }
-        return Array(results.values.joined())
+        return results.joined()
+    }
+
+    /// How many pieces an input of `count` bytes is compressed in (more than one runs on several cores).
+    static func pieceCount(for count: Int) -> Int {
+        max(1, (count + pieceSize - 1) / pieceSize)
     }
 
     /// One piece's bytes, ending on a byte boundary.

@@ -1,5 +1,5 @@
 /// CRC-32 as gzip (RFC 1952) and PNG use it: polynomial 0xEDB88320 (reflected), initial and final value all ones.
-public enum CRC32 {
+package enum CRC32 {
     /// Eight tables for slicing-by-8: eight input bytes per step instead of one, since the build checksums every compressed file.
     static let tables: [UInt32] = {
         var tables = [UInt32](repeating: 0, count: 8 * 256)
@@ -18,12 +18,12 @@ public enum CRC32 {
     }()
 
     /// The checksum of `bytes`.
-    public static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { update(0, with: $0) }
     }
 
     /// Continues `crc` (a finished checksum of the bytes before, or 0 to start) over `bytes`.
-    public static func update(_ crc: UInt32, with bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    package static func update(_ crc: UInt32, with bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var crc = ~crc
         tables.withUnsafeBufferPointer { table in
             var index = 0

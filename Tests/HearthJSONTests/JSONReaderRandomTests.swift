@@ -1,6 +1,5 @@
 import XCTest
-import HearthHTTP
-@testable import HearthAPI
+import HearthJSON
 import HearthTestSupport
 
 /// Random documents, the same on every run: whatever is written is read back exactly, and no
@@ -35,6 +34,12 @@ final class JSONReaderRandomTests: XCTestCase {
         }
     }
 
+    private func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONWriter.appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// JSON text for a value, with optional whitespace where the grammar allows it.
     private func text(of value: JSONValue, _ random: inout SeededGenerator) -> String {
         let space = [" ", "", "\n", "\t", "\r\n"].randomElement(using: &random)!
@@ -42,10 +47,10 @@ final class JSONReaderRandomTests: XCTestCase {
         case .null: return "null"
         case .bool(let flag): return flag ? "true" : "false"
         case .number(let number): return "\(number)"
-        case .string(let string): return JSONText.quoted(string)
+        case .string(let string): return quoted(string)
         case .array(let items): return "[" + space + items.map { text(of: $0, &random) }.joined(separator: "," + space) + "]"
         case .object(let object):
-            return "{" + object.members.map { JSONText.quoted($0.key) + space + ":" + text(of: $0.value, &random) }.joined(separator: ",") + space + "}"
+            return "{" + object.members.map { quoted($0.key) + space + ":" + text(of: $0.value, &random) }.joined(separator: ",") + space + "}"
         }
     }
 
@@ -55,6 +60,33 @@ final class JSONReaderRandomTests: XCTestCase {
             let value = randomValue(depth: 0, &random)
             let written = text(of: value, &random)
             XCTAssertEqual(try JSONReader.read(Array(written.utf8)), value, written)
+        }
+    }
+
+    /// The writer's text, in either key order, compact or indented, reads back to the value it was written from.
+    func testWhatTheWriterWritesIsReadBackExactly() throws {
+        var random = SeededGenerator(seed: 8259)
+        for _ in 0..<2_000 {
+            let value = randomValue(depth: 0, &random)
+            for indentation in [nil, 2] {
+                let declared = JSONWriter.bytes(of: value, keyOrder: .declared, indentation: indentation)
+                XCTAssertEqual(try JSONReader.read(declared), value, String(decoding: declared, as: UTF8.self))
+                let sorted = JSONWriter.bytes(of: value, keyOrder: .sorted, indentation: indentation)
+                XCTAssertEqual(try JSONReader.read(sorted), Self.sortingKeys(value), String(decoding: sorted, as: UTF8.self))
+                XCTAssertEqual(JSONWriter.bytes(of: try JSONReader.read(sorted), keyOrder: .sorted, indentation: indentation), sorted,
+                               "a second round writes the same bytes")
+            }
+        }
+    }
+
+    /// The value with every object's members sorted by their keys' UTF-8 bytes, computed apart from the writer.
+    private static func sortingKeys(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items): return .array(items.map(sortingKeys))
+        case .object(let object):
+            let members = object.members.map { (key: $0.key, value: sortingKeys($0.value)) }
+            return .object(JSONObject(members.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }))
+        default: return value
         }
     }
 

@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// Whole files read straight into byte arrays, with no intermediate `Data` copy (inputs may be megabytes).
-public enum FileBytes {
+package enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read; a file that shrinks while read gives what was there.
-    public static func read(_ path: String) -> [UInt8]? {
+    package static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -1,20 +1,22 @@
+import HearthText
+
 /// A strict RFC 8259 JSON parser that works on UTF-8 bytes: one value, no extensions, no guessing.
 ///
 /// Beyond the grammar it refuses what an API client never needs and an attacker might use: invalid UTF-8,
 /// lone surrogates, duplicate keys, numbers too large for a Double and nesting deeper than `maximumDepth`.
-struct JSONReader {
+package struct JSONReader {
     /// How deeply lists and objects may nest; parsing recurses, so this bounds the stack hostile input can use.
-    static let maximumDepth = 32
+    package static let maximumDepth = 32
 
     /// Why a document was refused and where.
-    struct Error: Swift.Error, Equatable, CustomStringConvertible {
+    package struct Error: Swift.Error, Equatable, CustomStringConvertible {
         /// Zero-based offset of the byte at fault (for text that ends too soon, where the unfinished part starts).
-        let offset: Int
+        package let offset: Int
         /// What is wrong and how to put it right; it names the byte counting from 1, as a person would.
-        let message: String
+        package let message: String
 
         /// The message.
-        var description: String { message }
+        package var description: String { message }
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -28,12 +30,12 @@ struct JSONReader {
     }
 
     /// Parses `bytes` as exactly one JSON value, optionally surrounded by whitespace.
-    static func read(_ bytes: [UInt8]) throws(Error) -> JSONValue {
+    package static func read(_ bytes: [UInt8]) throws(Error) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(Error) -> JSONValue in try read(buffer) }
     }
 
     /// Parses `bytes` as exactly one JSON value, optionally surrounded by whitespace.
-    static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(Error) -> JSONValue {
+    package static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(Error) -> JSONValue {
         var reader = JSONReader(bytes)
         reader.skipWhitespace()
         guard reader.position < bytes.count else {
@@ -78,7 +80,7 @@ struct JSONReader {
         switch found {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
             var end = offset
-            while end < bytes.count, end - offset < 20, isWordByte(bytes[end]) { end += 1 }
+            while end < bytes.count, end - offset < 20, ASCII.isAlphanumeric(bytes[end]) { end += 1 }
             let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
             return failure("'\(word)' at \(Self.byte(offset)) is not a JSON value; use an object, a list, a string in double quotes, a number, true, false or null",
                            at: offset)
@@ -93,9 +95,6 @@ struct JSONReader {
         }
     }
 
-    private func isWordByte(_ byte: UInt8) -> Bool {
-        ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")) || isDigit(byte)
-    }
 
     // MARK: Containers
 
@@ -222,7 +221,7 @@ struct JSONReader {
         var index = position
         let negative = bytes[index] == UInt8(ascii: "-")
         if negative { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else {
+        guard index < bytes.count, ASCII.isDigit(bytes[index]) else {
             throw failure("a digit must follow the '-' at \(Self.byte(start))", at: start)
         }
         // The digits, as far as the fast path below can use them; `digits` counts all of them.
@@ -230,11 +229,11 @@ struct JSONReader {
         var digits = 0
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) {
+            if index < bytes.count, ASCII.isDigit(bytes[index]) {
                 throw failure("a number may not have a leading zero (at \(Self.byte(index - 1))); write 7, not 07", at: index - 1)
             }
         } else {
-            while index < bytes.count, isDigit(bytes[index]) {
+            while index < bytes.count, ASCII.isDigit(bytes[index]) {
                 if digits < 19 { mantissa = mantissa * 10 + UInt64(bytes[index] - UInt8(ascii: "0")) }
                 digits += 1
                 index += 1
@@ -244,10 +243,10 @@ struct JSONReader {
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             let dot = index
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else {
+            guard index < bytes.count, ASCII.isDigit(bytes[index]) else {
                 throw failure("a digit must follow the '.' at \(Self.byte(dot)); write 1.0 or 1, not 1.", at: dot)
             }
-            while index < bytes.count, isDigit(bytes[index]) {
+            while index < bytes.count, ASCII.isDigit(bytes[index]) {
                 if digits < 19 { mantissa = mantissa * 10 + UInt64(bytes[index] - UInt8(ascii: "0")) }
                 digits += 1
                 fractionDigits += 1
@@ -263,10 +262,10 @@ struct JSONReader {
                 exponentNegative = bytes[index] == UInt8(ascii: "-")
                 index += 1
             }
-            guard index < bytes.count, isDigit(bytes[index]) else {
+            guard index < bytes.count, ASCII.isDigit(bytes[index]) else {
                 throw failure("a digit must follow the exponent '\(Character(Unicode.Scalar(bytes[marker])))' at \(Self.byte(marker))", at: marker)
             }
-            while index < bytes.count, isDigit(bytes[index]) {
+            while index < bytes.count, ASCII.isDigit(bytes[index]) {
                 // Capped: anything this large is out of a Double's range anyway, and the cap keeps the Int from overflowing.
                 exponent = min(exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")), 100_000)
                 index += 1
@@ -289,10 +288,6 @@ struct JSONReader {
             throw failure("the number at \(Self.byte(start)) is too large", at: start)
         }
         return value
-    }
-
-    private func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     // MARK: Strings
@@ -341,24 +336,9 @@ struct JSONReader {
         }
     }
 
-    /// The length of the well-formed UTF-8 sequence at `index` (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+    /// The length of the well-formed UTF-8 sequence at `index`, or an error naming the byte.
     private func utf8Length(at index: Int) throws(Error) -> Int {
-        let lead = bytes[index]
-        var length = 0
-        var low: UInt8 = 0x80
-        var high: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F
-        case 0xF0: length = 4; low = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
-        default: break
-        }
-        guard length > 0, index + length <= bytes.count, bytes[index + 1] >= low, bytes[index + 1] <= high,
-              bytes[(index + 2)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) else {
+        guard let length = UTF8Validation.sequenceLength(in: bytes, at: index) else {
             throw failure("the text is not valid UTF-8 at \(Self.byte(index)); save or send it as UTF-8", at: index)
         }
         return length
@@ -405,13 +385,7 @@ struct JSONReader {
         guard index + 4 <= bytes.count else { return nil }
         var value: UInt32 = 0
         for byte in UnsafeBufferPointer(rebasing: bytes[index..<(index + 4)]) {
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
+            guard let digit = HexDigit.value(of: byte) else { return nil }
             value = value << 4 | UInt32(digit)
         }
         return value
@@ -440,12 +414,7 @@ struct JSONReader {
 
     /// RFC 8259 whitespace is exactly space, tab, line feed and carriage return.
     private mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x09, 0x0A, 0x0D: position += 1
-            default: return
-            }
-        }
+        while position < bytes.count, ASCII.isSpaceTabOrLineBreak(bytes[position]) { position += 1 }
     }
 
     private func failure(_ message: String, at offset: Int) -> Error {
