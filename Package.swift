@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "HearthHTTPTests", dependencies: ["HearthHTTP", "HearthTestSupport"]),
         .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore", "HearthTestSupport"]),
         .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthTestSupport"]),
-        .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthStore", "HearthTestSupport"]),
+        .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthJSON", "HearthStore", "HearthTestSupport"]),
     ]
 )

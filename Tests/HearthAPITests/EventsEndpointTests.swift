@@ -3,6 +3,7 @@ import XCTest
 import HearthHTTP
 import HearthStore
 @testable import HearthAPI
+import HearthJSON
 import HearthTestSupport
 
 final class EventsEndpointTests: XCTestCase {

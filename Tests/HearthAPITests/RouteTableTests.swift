@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import HearthAPI
+import HearthJSON
 
 /// The one route table is what the server answers, what the metrics and the log call each route, and what
 /// `Docs/openapi.json` describes.
@@ -9,11 +10,10 @@ final class RouteTableTests: XCTestCase {
 
     func testTheOpenAPIDescriptionHasExactlyTheRoutesAndMethods() throws {
         let data = try Data(contentsOf: Self.repository.appendingPathComponent("Docs/openapi.json"))
-        let document = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        let paths = try XCTUnwrap(document?["paths"] as? [String: [String: Any]])
+        let paths = try XCTUnwrap(try JSONReader.read([UInt8](data)).object?["paths"]?.object)
         var described: Set<String> = []
-        for (path, operations) in paths {
-            for method in operations.keys where ["get", "post", "put", "delete", "patch", "head"].contains(method) {
+        for (path, operations) in paths.members {
+            for method in operations.object?.keys ?? [] where ["get", "post", "put", "delete", "patch", "head"].contains(method) {
                 described.insert("\(method.uppercased()) \(path)")
             }
         }

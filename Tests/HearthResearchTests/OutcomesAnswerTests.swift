@@ -36,8 +36,14 @@ final class OutcomesAnswerTests: XCTestCase {
         let measure = try MeasureFixtures.content("phq4")
         let pairs = (0..<20).map { ResponsePair(before: phq4(6 + $0 % 5), after: phq4(($0 * 7) % 9), gapDays: 30) }
         let result = try analysis(pairs, measure: measure)
-        XCTAssertEqual(result.scores[0].reliableChange?.sdSource, .measure)
-        XCTAssertEqual(result.scores[0].reliableChange?.standardDeviation, 2.8)
+        // PHQ-4 cites its alpha but no SD for the whole sample, so the sample's own before-SD is used.
+        let before = pairs.map { Double($0.before.values.reduce(0, +)) }
+        let mean = before.reduce(0, +) / Double(before.count)
+        let sd = (before.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(before.count - 1)).squareRoot()
+        XCTAssertEqual(measure.reliability, 0.84)
+        XCTAssertNil(measure.standardDeviation)
+        XCTAssertEqual(result.scores[0].reliableChange?.sdSource, .sample)
+        XCTAssertEqual(result.scores[0].reliableChange?.standardDeviation ?? 0, sd, accuracy: 1e-12)
         XCTAssertNil(result.scores[1].reliable, "the measure's alpha and SD describe the total, not a subscale")
         let answer = OutcomesAnswer(course: "c", measure: "phq4", analysis: result, threshold: .standard)
         XCTAssertEqual(answer.scores[1].reliable, .shown(nil))
