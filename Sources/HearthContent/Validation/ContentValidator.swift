@@ -15,6 +15,7 @@ public struct ContentValidator {
     public mutating func run(authorWarnings: Bool) {
         checkQuizIDs()
         checkMeasureReferences()
+        checkConsent()
         let links = LinkResolver(site: site)
         for page in allTexts() {
             for text in page.trees {
@@ -43,7 +44,7 @@ public struct ContentValidator {
         }
     }
 
-    /// Every page's Markdown, with its language and audience; plain pages are read by parents.
+    /// Every page's Markdown, with its language and audience; plain pages and the consent wording are read by parents.
     private func allTexts() -> [PageText] {
         var texts: [PageText] = []
         for course in site.courses {
@@ -68,6 +69,9 @@ public struct ContentValidator {
             }
         }
         texts += site.pages.map { PageText(trees: [$0.body], prose: [$0.body], language: $0.language, audience: .parents) }
+        if let consent = site.consent {
+            texts.append(PageText(trees: [consent.body], prose: [consent.body], language: consent.language, audience: .parents))
+        }
         return texts
     }
 
@@ -108,6 +112,25 @@ public struct ContentValidator {
                 let list = known.isEmpty ? "there are no measures in measures/" : "the measures are: \(known.sorted().joined(separator: ", "))"
                 diagnostics.error("this course asks for the measure '\(id)', which does not exist; \(list)", at: course.measuresLocation)
             }
+        }
+    }
+
+    /// Research consent is asked for in the consent wording's words, and the API stores `site.xml`'s version with
+    /// each consent: the two must agree, and a course that asks questionnaires needs the wording.
+    private mutating func checkConsent() {
+        let expected = site.settings.consentVersion
+        if let consent = site.consent {
+            if consent.version != expected {
+                diagnostics.error("this consent wording is version '\(consent.version)', but site.xml says <consent version=\"\(expected)\"/>; make them the same, and change both whenever the wording changes, so people are asked again",
+                                  at: consent.versionLocation)
+            }
+            return
+        }
+        // A consent file that failed to load has its own errors; saying it is missing too would mislead.
+        guard !site.files.contains(ContentLoader.consentFile) else { return }
+        for course in site.courses where !(course.measuresBefore.isEmpty && course.measuresAfter.isEmpty) {
+            diagnostics.error("this course asks questionnaires, so people are first asked to take part in research, but there is no consent wording; write it in \(ContentLoader.consentFile) at the top of the content folder, with 'version: \(expected)' (see Docs/authoring.md)",
+                              at: course.measuresLocation)
         }
     }
 
