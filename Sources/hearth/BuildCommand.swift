@@ -49,7 +49,7 @@ enum BuildCommand {
     /// Loads and validates; prints every diagnostic, sorted; returns the site when there are no errors.
     static func loadChecked(_ options: Options, authorWarnings: Bool) -> (ContentSite?, Diagnostics) {
         var (site, diagnostics) = ContentLoader.load(folder: options.content)
-        if let years = options.readingAge { site.settings.readingAgeLimit = years }
+        if let years = options.readingAge { site.settings.readingAge = .init(everyone: years) }
         var validator = ContentValidator(site: site)
         validator.run(authorWarnings: authorWarnings)
         diagnostics.append(contentsOf: validator.diagnostics)

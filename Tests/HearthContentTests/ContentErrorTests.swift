@@ -56,6 +56,7 @@ final class ContentErrorTests: XCTestCase {
     func testCourseNamingAMeasureThatDoesNotExist() {
         XCTAssertEqual(diagnostics("unknown-measure"), [
             "unknown-measure/courses/c/course.md:5:1: error: this course asks for the measure 'wellbeing', which does not exist; there are no measures in measures/",
+            "unknown-measure/courses/c/course.md:5:1: error: this course asks questionnaires, so people are first asked to take part in research, but there is no consent wording; write it in consent.md at the top of the content folder, with 'version: 1' (see Docs/authoring.md)",
         ])
     }
 

@@ -48,7 +48,7 @@ final class XMLContentLoaderTests: XCTestCase {
         XCTAssertEqual(settings.baseURL, "https://example.org/")
         XCTAssertEqual(settings.apiBaseURL, "/api/v1")
         XCTAssertEqual(settings.consentVersion, "2026-11")
-        XCTAssertEqual(settings.readingAgeLimit, 11)
+        XCTAssertEqual(settings.readingAge, .init(parents: 11, practitioners: 11))
         XCTAssertEqual(settings.areas.map(\.code), ["E10000012", "W06000015"])
         XCTAssertEqual(settings.areas.map(\.name), ["Essex", "Cardiff"])
     }
@@ -69,7 +69,7 @@ final class XMLContentLoaderTests: XCTestCase {
             "invalid/site-problems.xml:11:3: error: <title> appears more than once in <site>; keep one",
         ])
         XCTAssertEqual(settings.areas.map(\.name), ["Essex"], "bad and repeated areas are left out")
-        XCTAssertEqual(settings.readingAgeLimit, 11, "an impossible age keeps the default")
+        XCTAssertEqual(settings.readingAge, SiteSettings.ReadingAgeLimits(), "an impossible age keeps the default")
     }
 
     // MARK: measures

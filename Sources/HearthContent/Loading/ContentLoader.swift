@@ -6,6 +6,8 @@ import HearthMarkdown
 public enum ContentLoader {
     /// Content files bigger than this are refused: they are certainly not hand-written modules.
     static let maximumFileSize = 4 * 1024 * 1024
+    /// The research-consent wording's file, at the top of the content folder; not a page of its own.
+    static let consentFile = "consent.md"
 
     /// Loads `folder` (e.g. `Content`); diagnostics name files as `folder/relative/path`.
     public static func load(folder: String) -> (ContentSite, Diagnostics) {
@@ -57,8 +59,14 @@ public enum ContentLoader {
         }
         site.courses.sort { ($0.order, $0.title, $0.id) < ($1.order, $1.title, $1.id) }
 
+        if all.contains(consentFile), let data = read(consentFile, in: folder, diagnostics: &diagnostics) {
+            let (consent, problems) = loadConsent(String(decoding: data, as: UTF8.self), path: join(folder, consentFile), language: language)
+            site.consent = consent
+            diagnostics.append(contentsOf: problems)
+        }
+
         // Plain pages: Markdown anywhere else. They are independent, so they load on every core.
-        let others = all.filter { !$0.hasPrefix("courses/") && !$0.hasPrefix("measures/") && $0 != "site.xml" }
+        let others = all.filter { !$0.hasPrefix("courses/") && !$0.hasPrefix("measures/") && $0 != "site.xml" && $0 != consentFile }
         let markdownFiles = others.filter { $0.hasSuffix(".md") }
         let loaded = ParallelResults<(PlainPage?, Diagnostics)>(count: markdownFiles.count)
         DispatchQueue.concurrentPerform(iterations: markdownFiles.count) { index in
@@ -103,6 +111,23 @@ public enum ContentLoader {
         let id = String(file.dropLast(3))
         return (PlainPage(id: id, title: title, summary: summary, language: pageLanguage, body: body,
                           location: SourceLocation(path: path)), diagnostics)
+    }
+
+    /// Reads `consent.md`: `title:` and `version:` are required, since the version is what people agree to.
+    static func loadConsent(_ text: String, path: String, language: String) -> (ConsentText?, Diagnostics) {
+        let markdown = MarkdownFile(text, path: path)
+        var diagnostics = markdown.diagnostics
+        var reader = FrontMatterReader(markdown.frontMatter, subject: "the consent wording")
+        reader.rejectUnknownKeys(["title", "version", "language"])
+        let title = reader.text("title", required: true)
+        let version = reader.text("version", required: true)
+        let consentLanguage = reader.text("language") ?? language
+        diagnostics.append(contentsOf: reader.diagnostics)
+        guard let title, let version else { return (nil, diagnostics) }
+        let tree = PageBuilder.parser.parse(markdown.body.text)
+        let body = MarkdownText(source: markdown.body.text, tree: tree, location: SourceLocation(path: path, line: markdown.body.firstLine))
+        return (ConsentText(title: title, version: version, language: consentLanguage, body: body,
+                            location: SourceLocation(path: path), versionLocation: reader.location(of: "version")), diagnostics)
     }
 
     // MARK: Files

@@ -4,6 +4,8 @@ public struct ContentSite: Sendable {
     public var courses: [Course]
     public var measures: [Measure]
     public var pages: [PlainPage]
+    /// The research-consent wording (`consent.md`), or nil when the content has none.
+    public var consent: ConsentText?
     /// Files other than content (images, PDFs), relative to the content folder, to copy as they are.
     public var assets: [String]
     /// The content folder as given, which prefixes every diagnostic's path.

@@ -14,12 +14,35 @@ public struct SiteSettings: Hashable, Sendable {
     public var consentVersion = "1"
     /// Where the browser sends events; relative to the site unless absolute.
     public var apiBaseURL = "/api/v1"
-    /// `hearth check` warns about pages whose estimated reading age is above this.
-    public var readingAgeLimit = 11.0
+    /// `hearth check` warns about pages whose estimated reading age is above their audience's limit.
+    public var readingAge = ReadingAgeLimits()
     /// The site's address when published, for `sitemap.xml`; empty means relative links only.
     public var baseURL = ""
 
     public init() {}
+
+    /// The highest estimated reading age, in years, that `hearth check` accepts for each audience's pages.
+    public struct ReadingAgeLimits: Hashable, Sendable {
+        public var parents: Double
+        public var practitioners: Double
+
+        /// One limit for both audiences (`<reading-age max="…"/>`, `hearth check --reading-age`).
+        public init(everyone: Double = 11) {
+            parents = everyone
+            practitioners = everyone
+        }
+
+        public init(parents: Double, practitioners: Double) {
+            self.parents = parents
+            self.practitioners = practitioners
+        }
+
+        /// The limit for pages written for `audience`.
+        public subscript(audience: Audience) -> Double {
+            get { audience == .parents ? parents : practitioners }
+            set { if audience == .parents { parents = newValue } else { practitioners = newValue } }
+        }
+    }
 }
 
 /// Who a course is for; the home page sends each group to its own courses.

@@ -47,17 +47,7 @@ extension XMLContentLoader {
                 check.expect(element, attributes: ["version"])
                 if let version = check.required("version", of: element) { settings.consentVersion = version }
             case "reading-age":
-                check.expect(element, attributes: ["max"])
-                if let max = check.number("max", of: element) {
-                    // Reading ages outside school years are not what the estimate measures.
-                    if (5...25).contains(max) {
-                        settings.readingAgeLimit = max
-                    } else {
-                        check.error("max=\"\(format(max))\" on <reading-age> should be an age in years from 5 to 25", at: element)
-                    }
-                } else if element.attributes["max"] == nil {
-                    _ = check.required("max", of: element)
-                }
+                settings.readingAge = readingAgeLimits(element, check: &check)
             case "areas":
                 settings.areas = areas(in: element, check: &check)
             default:
@@ -65,6 +55,30 @@ extension XMLContentLoader {
             }
         }
         return settings
+    }
+
+    /// `max` is the limit for both audiences; `parents` and `practitioners` override it for their own pages.
+    private static func readingAgeLimits(_ element: XMLElementNode, check: inout XMLElementChecker) -> SiteSettings.ReadingAgeLimits {
+        let names = ["max", "parents", "practitioners"]
+        check.expect(element, attributes: names)
+        guard names.contains(where: { element.attributes[$0] != nil }) else {
+            check.error("<reading-age> needs max=\"…\" (for every page), or parents=\"…\" and practitioners=\"…\"; for example <reading-age parents=\"10\" practitioners=\"14\"/>",
+                        at: element)
+            return SiteSettings.ReadingAgeLimits()
+        }
+        // Reading ages outside school years are not what the estimate measures.
+        func age(_ name: String) -> Double? {
+            guard let years = check.number(name, of: element) else { return nil }
+            guard (5...25).contains(years) else {
+                check.error("\(name)=\"\(format(years))\" on <reading-age> should be an age in years from 5 to 25", at: element)
+                return nil
+            }
+            return years
+        }
+        var limits = SiteSettings.ReadingAgeLimits(everyone: age("max") ?? SiteSettings.ReadingAgeLimits().parents)
+        if let parents = age("parents") { limits.parents = parents }
+        if let practitioners = age("practitioners") { limits.practitioners = practitioners }
+        return limits
     }
 
     private static func areas(in element: XMLElementNode, check: inout XMLElementChecker) -> [SiteSettings.Area] {
