@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(name: "HearthSiteTests", dependencies: ["HearthSite", "HearthContent", "HearthManifest", "HearthGzip", "HearthTestSupport"]),
         .testTarget(name: "HearthHTTPTests", dependencies: ["HearthHTTP", "HearthTestSupport"]),
         .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore", "HearthTestSupport"]),
-        .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthTestSupport"]),
+        .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthJSON", "HearthTestSupport"]),
         .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthJSON", "HearthStore", "HearthTestSupport"]),
     ]
 )

@@ -66,3 +66,10 @@ package struct JSONObject: Equatable, Sendable {
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+    /// An object written as a literal, its members in the order written (which a declared-order writer keeps).
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.init(elements.map { (key: $0.0, value: $0.1) })
+    }
+}

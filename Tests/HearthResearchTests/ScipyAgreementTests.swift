@@ -1,4 +1,5 @@
 import Foundation
+import HearthJSON
 import HearthResearch
 import HearthTestSupport
 import XCTest
@@ -12,37 +13,27 @@ final class ScipyAgreementTests: XCTestCase {
         .appendingPathComponent("Research/check_statistics.py").path
 
     func testHearthAgreesWithScipy() throws {
-        var json = JSONText()
-        json.raw("{\"t_quantiles\":[")
-        var first = true
+        var quantiles: [JSONValue] = []
         func quantile(_ p: Double, _ df: Int) {
-            json.raw(first ? "" : ",")
-            first = false
-            json.object(["p": .number(p), "df": .number(Double(df)),
-                         "t": .number(StudentTDistribution(degreesOfFreedom: Double(df)).quantile(p))])
+            quantiles.append(.object(["p": .number(p), "df": .number(Double(df)),
+                                      "t": .number(StudentTDistribution(degreesOfFreedom: Double(df)).quantile(p))]))
         }
         for df in 1...10_000 { quantile(0.975, df) }
         for df in [1, 2, 3, 4, 5, 7, 10, 30, 100, 1000, 10_000] {
             for p in [0.000_001, 0.01, 0.1, 0.6, 0.9, 0.995, 0.9999] { quantile(p, df) }
         }
-        json.raw("],\"paired\":[")
         var generator = SeededGenerator(seed: 2024)
-        for index in 0..<60 {
-            json.raw(index == 0 ? "" : ",")
-            json.object(Self.pairedCase(using: &generator))
-        }
-        json.raw("],\"tables\":[")
-        for index in 0..<150 {
+        let paired = (0..<60).map { _ in Self.pairedCase(using: &generator) }
+        let tables: [JSONValue] = (0..<150).map { _ in
             let table = CellSuppressionTests.randomTable(using: &generator)
-            let published = table.disclosed(under: .standard)
-            json.raw(index == 0 ? "" : ",")
-            json.object(["threshold": .number(10), "cells": .raw(Self.rows(table)),
-                         "published": .raw(Self.published(published))])
+            return .object(["threshold": .number(10), "cells": Self.rows(table), "published": Self.published(table.disclosed(under: .standard))])
         }
-        json.raw("]}")
+        // Keys sorted and Doubles in their shortest round-trip form, so Python reads back exactly what Hearth computed.
+        let json = JSONWriter.bytes(of: .object(["t_quantiles": .array(quantiles), "paired": .array(paired), "tables": .array(tables)]),
+                                    keyOrder: .sorted)
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-research-\(UUID().uuidString).json")
-        try Data(json.text.utf8).write(to: file)
+        try Data(json).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let (status, output) = try Self.run(["python3", Self.script, file.path])
         if status == 127 { throw XCTSkip("python3 is not installed, so the statistics were not checked against scipy") }
@@ -54,7 +45,7 @@ final class ScipyAgreementTests: XCTestCase {
 
     /// Scores like a real measure's (whole numbers 0–12) or pro-rated and mean scores (fractions), with and
     /// without a reliability and a published SD, and sizes from 1 to 300 pairs.
-    private static func pairedCase(using generator: inout SeededGenerator) -> [String: JSONText.Value] {
+    private static func pairedCase(using generator: inout SeededGenerator) -> JSONValue {
         let n = [1, 2, 3, 5, 10, 30, 300][Int.random(in: 0..<7, using: &generator)]
         let whole = Bool.random(using: &generator)
         let shift = Double.random(in: -3...3, using: &generator)
@@ -71,36 +62,33 @@ final class ScipyAgreementTests: XCTestCase {
         let outcome = ScoreOutcome(score: .total, pairs: pairs, better: better,
                                    basis: ReliabilityBasis(reliability: reliability, publishedSD: publishedSD))
         let change = outcome.change
-        var reliable = JSONText.Value.null
-        if let counts = outcome.reliable {
-            reliable = .raw("{\"improved\":\(counts.improved),\"deteriorated\":\(counts.deteriorated),\"no_change\":\(counts.noChange)}")
-        }
-        return [
-            "before": .raw("[" + pairs.map { "\($0.before)" }.joined(separator: ",") + "]"),
-            "after": .raw("[" + pairs.map { "\($0.after)" }.joined(separator: ",") + "]"),
-            "reliability": .optional(reliability), "published_sd": .optional(publishedSD),
-            "better": .text(better.rawValue), "n": .number(Double(change.count)),
-            "before_mean": .optional(change.before.mean), "before_sd": .optional(change.before.standardDeviation),
-            "after_mean": .optional(change.after.mean), "after_sd": .optional(change.after.standardDeviation),
-            "change_mean": .optional(change.change.mean), "change_sd": .optional(change.change.standardDeviation),
-            "ci_lower": .optional(change.confidenceInterval95?.lower), "ci_upper": .optional(change.confidenceInterval95?.upper),
-            "d_z": .optional(change.effectSizeDZ), "d_av": .optional(change.effectSizeDAv),
-            "sd_source": outcome.reliableChange.map { .text($0.sdSource.rawValue) } ?? .null,
+        func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        let reliable: JSONValue = outcome.reliable.map { counts in
+            .object(["improved": .number(Double(counts.improved)), "deteriorated": .number(Double(counts.deteriorated)),
+                     "no_change": .number(Double(counts.noChange))])
+        } ?? .null
+        return .object([
+            "before": .array(pairs.map { .number($0.before) }), "after": .array(pairs.map { .number($0.after) }),
+            "reliability": optional(reliability), "published_sd": optional(publishedSD),
+            "better": .string(better.rawValue), "n": .number(Double(change.count)),
+            "before_mean": optional(change.before.mean), "before_sd": optional(change.before.standardDeviation),
+            "after_mean": optional(change.after.mean), "after_sd": optional(change.after.standardDeviation),
+            "change_mean": optional(change.change.mean), "change_sd": optional(change.change.standardDeviation),
+            "ci_lower": optional(change.confidenceInterval95?.lower), "ci_upper": optional(change.confidenceInterval95?.upper),
+            "d_z": optional(change.effectSizeDZ), "d_av": optional(change.effectSizeDAv),
+            "sd_source": outcome.reliableChange.map { .string($0.sdSource.rawValue) } ?? .null,
             "reliable": reliable,
-        ]
+        ])
     }
 
-    private static func rows(_ table: CountTable) -> String {
-        "[" + (0..<table.rowCount).map { row in
-            "[" + (0..<table.columnCount).map { String(table[row, $0]) }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
+    private static func rows(_ table: CountTable) -> JSONValue {
+        .array((0..<table.rowCount).map { row in .array((0..<table.columnCount).map { .number(Double(table[row, $0])) }) })
     }
 
-    private static func published(_ table: DisclosedTable) -> String {
-        func figure(_ value: Disclosed<Int>) -> String { value.value.map(String.init) ?? "null" }
-        func list(_ values: [Disclosed<Int>]) -> String { "[" + values.map(figure).joined(separator: ",") + "]" }
-        return "{\"cells\":[" + table.cells.map(list).joined(separator: ",") + "],\"row_totals\":" + list(table.rowTotals)
-            + ",\"column_totals\":" + list(table.columnTotals) + ",\"grand_total\":" + figure(table.grandTotal) + "}"
+    private static func published(_ table: DisclosedTable) -> JSONValue {
+        func figure(_ value: Disclosed<Int>) -> JSONValue { value.value.map { .number(Double($0)) } ?? .null }
+        return .object(["cells": .array(table.cells.map { .array($0.map(figure)) }), "row_totals": .array(table.rowTotals.map(figure)),
+                        "column_totals": .array(table.columnTotals.map(figure)), "grand_total": figure(table.grandTotal)])
     }
 
     /// Runs a command through /usr/bin/env; 127 when it cannot be found.
@@ -115,36 +103,5 @@ final class ScipyAgreementTests: XCTestCase {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
-}
-
-/// Just enough JSON writing for the cases file; Doubles use Swift's shortest round-trip form, so Python reads
-/// back exactly the values Hearth computed with.
-struct JSONText {
-    enum Value {
-        case number(Double)
-        case text(String)
-        case raw(String)
-        case null
-
-        static func optional(_ value: Double?) -> Value { value.map(Value.number) ?? .null }
-    }
-
-    private(set) var text = ""
-
-    mutating func raw(_ fragment: String) { text += fragment }
-
-    /// Keys in sorted order, so the file is the same on every run.
-    mutating func object(_ fields: [String: Value]) {
-        text += "{" + fields.keys.sorted().map { key in "\"\(key)\":" + Self.encode(fields[key]!) }.joined(separator: ",") + "}"
-    }
-
-    private static func encode(_ value: Value) -> String {
-        switch value {
-        case .number(let number): "\(number)"
-        case .text(let string): "\"\(string)\""
-        case .raw(let fragment): fragment
-        case .null: "null"
-        }
     }
 }
