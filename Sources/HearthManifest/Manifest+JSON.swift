@@ -23,15 +23,18 @@ extension Manifest {
             throw ManifestError(path: "version", message: "the manifest's format is version \(version), but this hearth reads version \(Self.formatVersion); build the site again with this hearth")
         }
         site = try fields.object("site") { site in
-            try site.allow(["title", "language", "consentVersion", "areas"])
+            try site.allow(["title", "language", "consentVersion", "areas", "apiBase"])
             return Site(title: try site.string("title"), language: try site.string("language"),
-                        consentVersion: try site.string("consentVersion"), areas: try site.strings("areas"))
+                        consentVersion: try site.string("consentVersion"), areas: try site.strings("areas"), apiBase: try site.string("apiBase"))
         }
         courses = try fields.objects("courses") { course in
-            try course.allow(["id", "title", "audience", "passMark", "certificate", "measuresBefore", "measuresAfter", "modules"])
+            try course.allow(["id", "title", "audience", "passMark", "certificate", "measuresBefore", "measuresAfter",
+                              "afterDays", "followUpDays", "retakeAfterDays", "modules"])
             return Course(id: try course.string("id"), title: try course.string("title"), audience: try course.string("audience"),
                           passMark: try course.optionalInt("passMark"), certificate: try course.bool("certificate"),
                           measuresBefore: try course.strings("measuresBefore"), measuresAfter: try course.strings("measuresAfter"),
+                          afterDays: try course.int("afterDays"), followUpDays: try course.optionalInt("followUpDays"),
+                          retakeAfterDays: try course.optionalInt("retakeAfterDays"),
                           modules: try course.objects("modules") { module in
                               try module.allow(["id", "title", "pages", "quizzes"])
                               return Module(id: try module.string("id"), title: try module.string("title"), pages: try module.int("pages"),
@@ -92,11 +95,14 @@ extension Manifest {
         return object([
             ("version", number(Self.formatVersion)),
             ("site", object([("title", .string(site.title)), ("language", .string(site.language)),
-                             ("consentVersion", .string(site.consentVersion)), ("areas", strings(site.areas))])),
+                             ("consentVersion", .string(site.consentVersion)), ("areas", strings(site.areas)),
+                             ("apiBase", .string(site.apiBase))])),
             ("courses", .array(courses.map { course in
                 object([("id", .string(course.id)), ("title", .string(course.title)), ("audience", .string(course.audience)),
                         ("passMark", number(course.passMark)), ("certificate", .bool(course.certificate)),
                         ("measuresBefore", strings(course.measuresBefore)), ("measuresAfter", strings(course.measuresAfter)),
+                        ("afterDays", number(course.afterDays)), ("followUpDays", number(course.followUpDays)),
+                        ("retakeAfterDays", number(course.retakeAfterDays)),
                         ("modules", .array(course.modules.map { module in
                             object([("id", .string(module.id)), ("title", .string(module.title)), ("pages", number(module.pages)),
                                     ("quizzes", .array(module.quizzes.map { quiz in

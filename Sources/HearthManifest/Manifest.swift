@@ -16,12 +16,15 @@ package struct Manifest: Equatable, Sendable {
         package var consentVersion: String
         /// Local-authority codes the site serves.
         package var areas: [String]
+        /// Where the API is served, a path such as `/api/v1` (`site.xml`'s `<api base>`).
+        package var apiBase: String
 
-        package init(title: String, language: String, consentVersion: String, areas: [String]) {
+        package init(title: String, language: String, consentVersion: String, areas: [String], apiBase: String) {
             self.title = title
             self.language = language
             self.consentVersion = consentVersion
             self.areas = areas
+            self.apiBase = apiBase
         }
     }
 
@@ -36,10 +39,19 @@ package struct Manifest: Equatable, Sendable {
         /// Measure ids asked before and after the course.
         package var measuresBefore: [String]
         package var measuresAfter: [String]
+        /// Days after the before answers when the after measures are asked; the follow-up, if any; and for
+        /// training, the days after which a learner who used up their attempts may start again.
+        package var afterDays: Int
+        package var followUpDays: Int?
+        package var retakeAfterDays: Int?
         package var modules: [Module]
 
         package init(id: String, title: String, audience: String, passMark: Int?, certificate: Bool,
-                     measuresBefore: [String], measuresAfter: [String], modules: [Module]) {
+                     measuresBefore: [String], measuresAfter: [String], afterDays: Int, followUpDays: Int?, retakeAfterDays: Int?,
+                     modules: [Module]) {
+            self.afterDays = afterDays
+            self.followUpDays = followUpDays
+            self.retakeAfterDays = retakeAfterDays
             self.id = id
             self.title = title
             self.audience = audience

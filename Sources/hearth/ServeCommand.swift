@@ -46,7 +46,7 @@ enum ServeCommand {
             // and ids in paths replaced by their route's pattern. One thread writes it, so a slow reader of
             // standard output never holds up a request.
             let accessLog = AccessLog(descriptor: STDOUT_FILENO)
-            let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI,
+            let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI, apiBase: manifest.apiBase,
                                    metrics: options.metricsAddress == nil ? .here : .elsewhere, accessLog: accessLog)
             var configuration = HTTPServer.Configuration()
             configuration.host = options.host

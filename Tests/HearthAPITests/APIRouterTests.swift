@@ -113,7 +113,8 @@ final class ResponsesAndConsentTests: XCTestCase {
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         store = try SQLiteEventStore(path: folder.appendingPathComponent("db.sqlite").path)
         let phq4 = ManifestIndex.Measure(items: ["a": [0, 1, 2, 3], "b": [0, 1, 2, 3], "c": [0, 1, 2, 3]], missingAllowed: 1)
-        router = APIRouter(manifest: ManifestIndex(courses: ["c": .init(modules: [:])], measures: ["phq4": phq4],
+        router = APIRouter(manifest: ManifestIndex(courses: ["c": .init(modules: [:], measuresBefore: ["phq4"], measuresAfter: ["phq4"]),
+                                                            "d": .init(modules: [:], measuresAfter: ["phq4"])], measures: ["phq4": phq4],
                                                    areas: ["E10000012"], consentVersion: "2026-11"),
                            store: store, site: try StaticSite(folder: folder.appendingPathComponent("site").path))
     }
@@ -137,6 +138,29 @@ final class ResponsesAndConsentTests: XCTestCase {
         XCTAssertEqual(post("/api/v1/responses", body).1, "{\"accepted\":0,\"duplicates\":1}\n")
         XCTAssertEqual(try store.rowCount("responses"), 1)
         XCTAssertEqual(try store.rowCount("response_items"), 2)
+        // Another answer for the same participant, course, measure and occasion: the baseline stays.
+        let second = body.replacingOccurrences(of: "3f2504e0-4f89-41d3-9a0c-0305e82c3301", with: "3f2504e0-4f89-41d3-9a0c-0305e82c3309")
+            .replacingOccurrences(of: "\"a\":3", with: "\"a\":1")
+        let refused = post("/api/v1/responses", second)
+        XCTAssertEqual(refused.0, 409)
+        XCTAssertTrue(refused.1.contains("\"code\":\"already_answered\""), refused.1)
+        XCTAssertEqual(try store.scalar("SELECT value FROM response_items WHERE item = 'a'"), 3)
+    }
+
+    func testALinkedAnswerNamesACourseThatAsksThatMeasureThen() throws {
+        XCTAssertEqual(post("/api/v1/consent", "{\"participant\":\"\(participant)\",\"version\":\"2026-11\"}").0, 200)
+        func body(course: String?, occasion: String) -> String {
+            "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3310\",\"measure\":\"phq4\",\"occasion\":\"\(occasion)\","
+                + (course.map { "\"course\":\"\($0)\"," } ?? "") + "\"participant\":\"\(participant)\",\"answers\":{\"a\":1,\"b\":1}}"
+        }
+        let noCourse = post("/api/v1/responses", body(course: nil, occasion: "before"))
+        XCTAssertEqual(noCourse.0, 400)
+        XCTAssertTrue(noCourse.1.contains("\"field\":\"course\""), noCourse.1)
+        let notAsked = post("/api/v1/responses", body(course: "d", occasion: "before"))
+        XCTAssertEqual(notAsked.0, 422)
+        XCTAssertTrue(notAsked.1.contains("\"code\":\"measure_not_in_course\"") && notAsked.1.contains("\"field\":\"measure\""), notAsked.1)
+        XCTAssertEqual(post("/api/v1/responses", body(course: "d", occasion: "follow-up")).0, 202, "follow-up asks the after measures")
+        XCTAssertEqual(try store.rowCount("responses"), 1)
     }
 
     func testAnswersMustFitTheInstrument() {

@@ -22,7 +22,7 @@ final class ServedAPITests: XCTestCase {
         try "secret".write(to: folder.appendingPathComponent("outside.txt"), atomically: true, encoding: .utf8)
         store = try SQLiteEventStore(path: folder.appendingPathComponent("db.sqlite").path, maximumQueuedBatches: 1)
         let phq4 = ManifestIndex.Measure(items: ["a": [0, 1, 2, 3], "b": [0, 1, 2, 3]], missingAllowed: 0)
-        let manifest = ManifestIndex(courses: ["c": .init(modules: ["m": ["q"]])], measures: ["phq4": phq4],
+        let manifest = ManifestIndex(courses: ["c": .init(modules: ["m": ["q"]], measuresBefore: ["phq4"])], measures: ["phq4": phq4],
                                      areas: ["E10000012"], consentVersion: "1")
         let router = APIRouter(manifest: manifest, store: store, site: try StaticSite(folder: site.path), openAPI: Array("{}".utf8))
         var configuration = HTTPServer.Configuration()
@@ -115,7 +115,7 @@ final class ServedAPITests: XCTestCase {
         XCTAssertTrue(refused.1.contains("\"field\":\"events[0].participant\""))
         XCTAssertEqual(try exchange("POST", "/api/v1/consent", body: "{\"participant\":\"\(participant)\",\"version\":\"1\"}").0, 200)
         XCTAssertEqual(try exchange("POST", "/api/v1/responses",
-                                    body: "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3398\",\"measure\":\"phq4\",\"occasion\":\"before\",\"participant\":\"\(participant)\",\"answers\":{\"a\":1,\"b\":0}}").0, 202)
+                                    body: "{\"id\":\"3f2504e0-4f89-41d3-9a0c-0305e82c3398\",\"measure\":\"phq4\",\"occasion\":\"before\",\"course\":\"c\",\"participant\":\"\(participant)\",\"answers\":{\"a\":1,\"b\":0}}").0, 202)
         XCTAssertEqual(try exchange("POST", "/api/v1/events", body: linked).0, 202)
         XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/\(participant)").1, "{\"erased\":3,\"events\":1,\"responses\":1,\"consents\":1}\n")
         XCTAssertEqual(try exchange("DELETE", "/api/v1/participants/not-a-uuid").0, 400)

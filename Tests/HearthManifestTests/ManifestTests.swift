@@ -4,10 +4,10 @@ import HearthManifest
 
 final class ManifestTests: XCTestCase {
     private let manifest = Manifest(
-        site: .init(title: "Hearth", language: "en-GB", consentVersion: "2026-11", areas: ["E10000012"]),
+        site: .init(title: "Hearth", language: "en-GB", consentVersion: "2026-11", areas: ["E10000012"], apiBase: "/api/v1"),
         courses: [
             .init(id: "arguing-better", title: "Arguing better", audience: "parents", passMark: nil, certificate: false,
-                  measuresBefore: ["phq4"], measuresAfter: [], modules: [
+                  measuresBefore: ["phq4"], measuresAfter: [], afterDays: 14, followUpDays: 90, retakeAfterDays: nil, modules: [
                       .init(id: "what-happens", title: "What happens", pages: 3, quizzes: [
                           .init(id: "flooding", assessed: true, passMark: 80, attempts: nil, draw: 2, questions: 3, correctCounts: [1, 2, 1]),
                       ]),

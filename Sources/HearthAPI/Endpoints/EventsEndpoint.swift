@@ -3,8 +3,8 @@ import HearthStore
 
 /// `POST /api/v1/events`: a batch of up to 100 anonymised events, validated against the manifest,
 /// stored all-or-nothing and acknowledged only once durable.
-public struct EventsEndpoint: Sendable {
-    public static let maximumBatch = 100
+package struct EventsEndpoint: Sendable {
+    package static let maximumBatch = 100
     static let types: Set<String> = ["course.started", "module.started", "page.viewed", "quiz.answered", "quiz.completed",
                                      "module.completed", "course.completed"]
     static let fields: Set<String> = ["id", "type", "course", "module", "quiz", "score", "area", "participant"]
@@ -12,13 +12,13 @@ public struct EventsEndpoint: Sendable {
     let manifest: ManifestIndex
     let store: any EventStore
 
-    public init(manifest: ManifestIndex, store: any EventStore) {
+    package init(manifest: ManifestIndex, store: any EventStore) {
         self.manifest = manifest
         self.store = store
     }
 
     /// Validates at once; a valid batch is answered after the store's next commit, without holding the event loop.
-    public func handle(_ request: HTTPRequest) -> HTTPReply {
+    package func handle(_ request: HTTPRequest) -> HTTPReply {
         let store = self.store
         return .afterStoring({ try parse(request) }, write: { events, done in store.append(events, completion: done) })
     }

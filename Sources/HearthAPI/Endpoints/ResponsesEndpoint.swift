@@ -25,12 +25,21 @@ struct ResponsesEndpoint: Sendable {
         guard Self.occasions.contains(occasion) else {
             throw APIError(.unprocessable, code: "unknown_occasion", message: "'occasion' is before, after or follow-up", field: "occasion")
         }
-        let course = try body.text("course", required: false)
-        if let course, manifest.courses[course] == nil {
-            throw APIError(.unprocessable, code: "unknown_id", message: "there is no course '\(course)'", field: "course")
+        let participant = try body.uuid("participant", required: false)
+        // A before/after pair belongs to one participant and one course, so a linked answer must say which course.
+        let course = try body.text("course", required: participant != nil)
+        if let course {
+            guard let known = manifest.courses[course] else {
+                throw APIError(.unprocessable, code: "unknown_id", message: "there is no course '\(course)'", field: "course")
+            }
+            guard known.measures(for: occasion).contains(measureID) else {
+                let asked = known.measures(for: occasion).sorted()
+                throw APIError(.unprocessable, code: "measure_not_in_course",
+                               message: "the course '\(course)' does not ask '\(measureID)' \(occasion == "before" ? "before" : "after") it"
+                                   + (asked.isEmpty ? "" : "; it asks \(asked.joined(separator: ", "))"), field: "measure")
+            }
         }
         let area = try manifest.checkArea(try body.text("area", required: false), field: "area")
-        let participant = try body.uuid("participant", required: false)
         guard let raw = body.value("answers")?.object else {
             throw APIError(.badRequest, code: "missing_field", message: "'answers' is required: an object of item id to score", field: "answers")
         }

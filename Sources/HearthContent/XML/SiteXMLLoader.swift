@@ -37,10 +37,12 @@ extension XMLContentLoader {
             case "api":
                 check.expect(element, attributes: ["base"])
                 if let base = check.required("base", of: element) {
-                    if base.hasPrefix("/") || base.hasPrefix("https://") || base.hasPrefix("http://") {
-                        settings.apiBaseURL = base
+                    // A path on the site's own origin: the pages' Content-Security-Policy allows connections to 'self'
+                    // only, so several API nodes sit behind the same address (a load balancer routes the path to them).
+                    if base.hasPrefix("/") && !base.hasPrefix("//") && base.count > 1 && !base.contains("?") && !base.contains("#") {
+                        settings.apiBaseURL = base.hasSuffix("/") ? String(base.dropLast()) : base
                     } else {
-                        check.error("base=\"\(base)\" on <api> should start with / (an address on this site) or https://", at: element)
+                        check.error("base=\"\(base)\" on <api> should be a path on this site such as /api/v1; route that path to the API nodes", at: element)
                     }
                 }
             case "consent":

@@ -9,10 +9,12 @@ extension Manifest {
         }
         self.init(
             site: Site(title: content.settings.title, language: content.settings.language,
-                       consentVersion: content.settings.consentVersion, areas: content.settings.areas.map(\.code)),
+                       consentVersion: content.settings.consentVersion, areas: content.settings.areas.map(\.code),
+                       apiBase: content.settings.apiBaseURL),
             courses: content.courses.map { course in
                 Course(id: course.id, title: course.title, audience: course.audience.rawValue, passMark: course.passMark,
                        certificate: course.certificate, measuresBefore: course.measuresBefore, measuresAfter: course.measuresAfter,
+                       afterDays: course.afterDays, followUpDays: course.followUpDays, retakeAfterDays: course.retakeAfterDays,
                        modules: course.modules.map { module in
                            Module(id: module.id, title: module.title, pages: module.pages.count, quizzes: module.quizzes.map { quiz in
                                Quiz(id: quiz.id, assessed: quiz.isAssessed, passMark: quiz.passMark, attempts: quiz.attempts, draw: quiz.draw,
