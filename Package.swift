@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "HearthHTTPTests", dependencies: ["HearthHTTP", "HearthTestSupport"]),
         .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore", "HearthTestSupport"]),
         .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthJSON", "HearthTestSupport"]),
+        .testTarget(name: "HearthCommandTests", dependencies: ["hearth", "HearthStore", "HearthTestSupport"]),
         .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthJSON", "HearthStore", "HearthTestSupport"]),
     ]
 )

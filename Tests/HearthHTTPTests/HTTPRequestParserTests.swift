@@ -194,6 +194,20 @@ final class StaticSiteTests: XCTestCase {
         XCTAssertEqual(loaded.response(for: "/../secret.txt", ifNoneMatch: nil).status, .notFound)
     }
 
+    func testTheStoreItsLogAndItsKeyAreNeverServed() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-static-db-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        let names = ["hearth.sqlite", "hearth.sqlite-wal", "hearth.sqlite-shm", "hearth.sqlite.key", "other.db", "x.SQLITE3", "page.html"]
+        for name in names { try "x".write(to: site.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        let loaded = try StaticSite(folder: site.path)
+        XCTAssertEqual(Set(loaded.files.keys), ["page.html"], "whatever folder they were put in")
+        for name in names.dropLast() { XCTAssertEqual(loaded.response(for: "/" + name, ifNoneMatch: nil).status, .notFound, name) }
+        let missing = loaded.response(for: "/nothing", ifNoneMatch: nil)
+        XCTAssertEqual(missing.headers.first { $0.name == "Content-Type" }?.value, "text/plain; charset=utf-8",
+                       "with no 404.html the answer says it is plain text")
+    }
+
     func testResponsesCarryTheSecurityHeaders() {
         let text = String(decoding: HTTPResponse(status: .ok, body: Array("x".utf8)).serialized(keepAlive: false), as: UTF8.self)
         XCTAssertTrue(text.hasPrefix("HTTP/1.1 200 OK\r\n"))

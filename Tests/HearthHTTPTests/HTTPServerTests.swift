@@ -219,3 +219,79 @@ final class HTTPServerTests: XCTestCase {
         try? server.start()
     }
 }
+
+/// Small things RFC 9110 and 9112 ask of every answer, checked on the wire.
+final class HTTPConformanceTests: XCTestCase {
+    private var server: HTTPServer!
+
+    override func setUpWithError() throws {
+        var configuration = HTTPServer.Configuration()
+        configuration.port = 0
+        configuration.threads = 1
+        server = HTTPServer(configuration: configuration) { request in
+            if request.path == "/cached" {
+                return .now(HTTPResponse(status: .notModified, headers: [("ETag", "\"1\"")], body: Array("ignored".utf8)))
+            }
+            return .now(HTTPResponse(status: .ok, body: Array("\(request.method) \(request.body.count)".utf8)))
+        }
+        try server.start()
+    }
+
+    override func tearDown() {
+        server.stop()
+    }
+
+    func testExpectContinueGetsA100BeforeTheBody() throws {
+        let client = try LoopbackClient(port: server.port)
+        defer { client.close() }
+        client.send("POST /upload HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n")
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let n = buffer.withUnsafeMutableBytes { recv(client.descriptor, $0.baseAddress, $0.count, 0) }
+        XCTAssertEqual(String(decoding: buffer.prefix(max(0, n)), as: UTF8.self), "HTTP/1.1 100 Continue\r\n\r\n",
+                       "the interim answer comes before the client sends its body")
+        client.send("hello")
+        let final = client.readResponses(1).first ?? ""
+        XCTAssertTrue(final.hasPrefix("HTTP/1.1 200 "), final)
+        XCTAssertTrue(final.hasSuffix("POST 5"), final)
+    }
+
+    func testEveryAnswerHasADateAndA304ClaimsNoLength() throws {
+        let client = try LoopbackClient(port: server.port)
+        defer { client.close() }
+        client.send("GET /cached HTTP/1.1\r\nHost: h\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+        let replies = LoopbackClient.split(client.readToEnd())
+        XCTAssertEqual(replies.count, 2)
+        XCTAssertTrue(replies[0].hasPrefix("HTTP/1.1 304 "), replies[0])
+        XCTAssertFalse(replies[0].contains("Content-Length"), "a 304's Content-Length would describe the representation, not this answer")
+        XCTAssertTrue(replies[0].hasSuffix("\r\n\r\n"), "and it has no body")
+        for reply in replies {
+            XCTAssertNotNil(reply.range(of: #"\r\nDate: [A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT\r\n"#, options: .regularExpression), reply)
+        }
+    }
+
+    func testHostIsRequiredOnceOnTheWire() throws {
+        for request in ["GET / HTTP/1.1\r\n\r\n", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"] {
+            let client = try LoopbackClient(port: server.port)
+            client.send(request)
+            let reply = client.readToEnd()
+            client.close()
+            XCTAssertTrue(reply.hasPrefix("HTTP/1.1 400 "), reply)
+            XCTAssertTrue(reply.contains("Host header"), reply)
+        }
+        let old = try LoopbackClient(port: server.port)
+        defer { old.close() }
+        old.send("GET / HTTP/1.0\r\n\r\n")
+        XCTAssertTrue(old.readToEnd().hasPrefix("HTTP/1.1 200 "), "HTTP/1.0 may leave Host out")
+    }
+
+    func testAnOversizedBodySentInOneGoStillGetsIts413() throws {
+        // The client sends all of a 2 MiB body before reading: a plain close would reset the connection and
+        // destroy the answer; the lingering close reads and drops the rest, so the 413 arrives.
+        let client = try LoopbackClient(port: server.port, timeoutSeconds: 5)
+        defer { client.close() }
+        let body = String(repeating: "b", count: 2 << 20)
+        XCTAssertTrue(client.send("POST /upload HTTP/1.1\r\nHost: h\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body))
+        let reply = client.readToEnd()
+        XCTAssertTrue(reply.hasPrefix("HTTP/1.1 413 "), String(reply.prefix(100)))
+    }
+}

@@ -5,8 +5,9 @@ import Glibc
 /// How many file descriptors the process may open, raised to what the system allows.
 enum DescriptorLimit {
     /// Descriptors kept back from connections: the database and its log, listeners, epoll and eventfd per
-    /// loop, each loop's spare, standard streams, and files a handler may open.
-    static let reserved = 64
+    /// loop, each loop's spare, standard streams, and files a handler may open — 64, or an eighth of a small
+    /// limit (never under 16), so that even `ulimit -n 64` leaves room for some connections.
+    static func reserved(soft: Int) -> Int { min(64, max(16, soft / 8)) }
 
     /// Raises the soft limit towards the hard one (at most about a million) and returns the soft limit now.
     static func raise() -> Int {
@@ -23,6 +24,6 @@ enum DescriptorLimit {
 
     /// Connections each of `threads` loops may hold within a soft limit of `soft` descriptors.
     static func connectionsPerThread(soft: Int, threads: Int, configured: Int) -> Int {
-        max(1, min(configured, (soft - reserved - 4 * threads) / max(1, threads)))
+        max(1, min(configured, (soft - reserved(soft: soft) - 4 * threads) / max(1, threads)))
     }
 }

@@ -3,30 +3,10 @@ import XCTest
 
 /// The `hearth` commands as a person runs them: a real child process, its output and exit status.
 final class CommandLineTests: XCTestCase {
-    private static var hearth: URL {
-        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
-            ?? Bundle.main.bundleURL
-        return products.appendingPathComponent("hearth")
-    }
+    private static let hearth = HearthBinary.url
 
-    private struct Result { var status: Int32; var stdout: String; var stderr: String }
-
-    private func run(_ executable: URL, _ arguments: [String], input: [UInt8] = []) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    private func run(_ executable: URL, _ arguments: [String], input: [UInt8] = []) throws -> HearthBinary.Result {
+        try HearthBinary.run(arguments, input: input, executable: executable)
     }
 
     func testRendersStandardInputAsPureCommonMarkByDefault() throws {
@@ -69,15 +49,15 @@ final class CommandLineTests: XCTestCase {
         guard let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first(where: FileManager.default.isExecutableFile) else {
             throw XCTSkip("cmark is not installed (Scripts/test installs it)")
         }
-        let spec = SpecFixtures.folder.appendingPathComponent("commonmark-0.31.2/spec.txt").path
+        let spec = HearthBinary.fixtures.appendingPathComponent("commonmark-0.31.2/spec.txt").path
         let ours = try run(Self.hearth, ["markdown", spec])
         let theirs = try run(URL(fileURLWithPath: cmark), ["--unsafe", spec])
         XCTAssertEqual(ours.status, 0)
         XCTAssertTrue(ours.stdout == theirs.stdout, "hearth markdown and cmark --unsafe differ on spec.txt")
     }
 
-    private static let fixtures = SpecFixtures.folder.appendingPathComponent("content-errors").path
-    private static let repository = SpecFixtures.folder.deletingLastPathComponent().deletingLastPathComponent()
+    private static let fixtures = HearthBinary.fixtures.appendingPathComponent("content-errors").path
+    private static let repository = HearthBinary.repository
 
     func testCheckReportsEveryProblemSortedAndFails() throws {
         let result = try run(Self.hearth, ["check", "--content", Self.fixtures])
