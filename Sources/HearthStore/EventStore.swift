@@ -1,5 +1,5 @@
 /// How a store answers a write: called once, on another thread, when the write is durable or refused.
-public typealias StoreCompletion<Value> = @Sendable (Result<Value, Error>) -> Void
+package typealias StoreCompletion<Value> = @Sendable (Result<Value, Error>) -> Void
 
 /// Where events, responses and consents are kept: what the API's endpoints need and nothing more.
 /// SQLite now; PostgreSQL (for several API nodes) will be the second implementation.
@@ -7,7 +7,7 @@ public typealias StoreCompletion<Value> = @Sendable (Result<Value, Error>) -> Vo
 /// Every write is answered only after it is durable. A write linked to a participant fails with
 /// `ConsentRequired` unless that participant's consent is on record; a store with too much waiting
 /// fails a write at once with `StoreOverloaded`.
-public protocol EventStore: Sendable {
+package protocol EventStore: Sendable {
     /// Stores a batch of events all-or-nothing; a retried event counts as a duplicate.
     func append(_ events: [LearningEvent], completion: @escaping StoreCompletion<AppendResult>)
     /// Stores one questionnaire response; a retry counts as a duplicate, and a second answer from the same

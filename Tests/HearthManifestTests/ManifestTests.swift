@@ -25,7 +25,7 @@ final class ManifestTests: XCTestCase {
 
     func testTheJSONIsSortedIndentedAndLeavesOutAbsentNumbers() throws {
         let text = String(decoding: manifest.json(), as: UTF8.self)
-        XCTAssertTrue(text.hasPrefix("{\n  \"courses\" : [\n    {\n      \"audience\" : \"parents\",\n      \"certificate\" : false,\n"), text)
+        XCTAssertTrue(text.hasPrefix("{\n  \"courses\" : [\n    {\n      \"afterDays\" : 14,\n      \"audience\" : \"parents\",\n      \"certificate\" : false,\n"), text)
         XCTAssertTrue(text.hasSuffix("  \"version\" : 1\n}\n"))
         XCTAssertFalse(text.contains("attempts"), "a nil attempts is left out, not null")
         XCTAssertTrue(text.contains("\"measuresAfter\" : [],"))

@@ -2,12 +2,12 @@ import Foundation
 
 /// Debian's `gzip` and Python's zlib run as separate processes, so a bug shared by Hearth's encoder
 /// and a decoder of ours cannot hide in the tests.
-public enum GzipTool {
+package enum GzipTool {
     /// Python's gzip module as a decompressor that writes to standard output.
-    public static let python = ["python3", "-c", "import gzip,sys; sys.stdout.buffer.write(gzip.open(sys.argv[1]).read())"]
+    package static let python = ["python3", "-c", "import gzip,sys; sys.stdout.buffer.write(gzip.open(sys.argv[1]).read())"]
 
     /// Decompresses `compressed` with an external tool (`gzip -dc` unless another is named).
-    public static func decompress(_ compressed: [UInt8], with tool: [String] = ["gzip", "-dc"]) throws -> [UInt8] {
+    package static func decompress(_ compressed: [UInt8], with tool: [String] = ["gzip", "-dc"]) throws -> [UInt8] {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-gzip-\(UUID().uuidString).gz")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(compressed).write(to: file)
@@ -29,7 +29,7 @@ public enum GzipTool {
     }
 
     /// `file` compressed by `gzip -6 -n`, the peer the encoder is compared with.
-    public static func gzip6(_ file: URL) throws -> [UInt8] {
+    package static func gzip6(_ file: URL) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["gzip", "-6", "-n", "-c", file.path]

@@ -3,12 +3,12 @@ import HearthHTTP
 
 extension HTTPReply {
     /// The response, waiting for a deferred one (tests only: the server itself never blocks on a reply).
-    public func waitForResponse() -> HTTPResponse {
+    package func waitForResponse() -> HTTPResponse {
         started().wait()
     }
 
     /// Starts the reply without waiting for it, so a test can do something else meanwhile.
-    public func started() -> PendingResponse {
+    package func started() -> PendingResponse {
         let pending = PendingResponse()
         switch self {
         case .now(let response): pending.set(response)
@@ -19,7 +19,7 @@ extension HTTPReply {
 }
 
 /// A response that arrives from another thread.
-public final class PendingResponse: @unchecked Sendable {
+package final class PendingResponse: @unchecked Sendable {
     private let condition = NSCondition()
     private var response: HTTPResponse?
 
@@ -31,7 +31,7 @@ public final class PendingResponse: @unchecked Sendable {
     }
 
     /// Blocks until the response has arrived.
-    public func wait() -> HTTPResponse {
+    package func wait() -> HTTPResponse {
         condition.lock()
         defer { condition.unlock() }
         while response == nil { condition.wait() }

@@ -4,11 +4,11 @@ import Glibc
 #endif
 
 /// A plain TCP client for tests against a server on loopback (127.0.0.1 or ::1), so every byte sent is under the test's control.
-public struct LoopbackClient {
-    public let descriptor: Int32
+package struct LoopbackClient {
+    package let descriptor: Int32
 
     /// Connects, with a receive timeout so a silent server fails the test instead of hanging it.
-    public init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 3) throws {
+    package init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 3) throws {
         let isIPv6 = host.contains(":")
         descriptor = socket(isIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
@@ -40,13 +40,13 @@ public struct LoopbackClient {
     }
 
     @discardableResult
-    public func send(_ text: String) -> Bool {
+    package func send(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         return bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) } == bytes.count
     }
 
     /// Everything until the server closes the connection (or the timeout).
-    public func readToEnd() -> String {
+    package func readToEnd() -> String {
         var all: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -58,7 +58,7 @@ public struct LoopbackClient {
     }
 
     /// Reads until `count` complete responses have arrived (each with a Content-Length body), or the connection ends.
-    public func readResponses(_ count: Int) -> [String] {
+    package func readResponses(_ count: Int) -> [String] {
         var all: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -71,7 +71,7 @@ public struct LoopbackClient {
     }
 
     /// Splits a stream of responses by their Content-Length.
-    public static func split(_ text: String) -> [String] {
+    package static func split(_ text: String) -> [String] {
         var responses: [String] = []
         var rest = Substring(text)
         while let headerEnd = rest.range(of: "\r\n\r\n") {
@@ -88,7 +88,7 @@ public struct LoopbackClient {
     }
 
     /// Closes the sending side only, as a client does when it has nothing more to ask.
-    public func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
+    package func finishSending() { shutdown(descriptor, Int32(SHUT_WR)) }
 
-    public func close() { Glibc.close(descriptor) }
+    package func close() { Glibc.close(descriptor) }
 }

@@ -1,8 +1,8 @@
 /// A small, seeded random number generator (xorshift64*), so that tests of random input are the same on every run.
-public struct SeededGenerator: RandomNumberGenerator {
+package struct SeededGenerator: RandomNumberGenerator {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed == 0 ? 0x9E37_79B9_7F4A_7C15 : seed
     }
 

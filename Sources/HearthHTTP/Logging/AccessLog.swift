@@ -8,7 +8,7 @@ import Glibc
 /// Only this thread writes, so lines from different loops never interleave, however long they are.
 /// When the reader of the log is slower than the server, lines past `capacity` bytes are dropped
 /// and counted (reported by `/metrics`) rather than holding up a request.
-public final class AccessLog: @unchecked Sendable {
+package final class AccessLog: @unchecked Sendable {
     private let descriptor: Int32
     private let capacity: Int
     private let condition = NSCondition()
@@ -18,7 +18,7 @@ public final class AccessLog: @unchecked Sendable {
     private var running = true
 
     /// Writes to `descriptor` (e.g. standard output), holding at most `capacity` bytes of lines waiting.
-    public init(descriptor: Int32, capacity: Int = 1 << 20) {
+    package init(descriptor: Int32, capacity: Int = 1 << 20) {
         self.descriptor = descriptor
         self.capacity = capacity
         let thread = Thread { [self] in run() }
@@ -27,7 +27,7 @@ public final class AccessLog: @unchecked Sendable {
     }
 
     /// Lines dropped because the log's reader was too slow.
-    public var droppedLines: Int {
+    package var droppedLines: Int {
         condition.lock()
         defer { condition.unlock() }
         return dropped
@@ -46,7 +46,7 @@ public final class AccessLog: @unchecked Sendable {
     }
 
     /// Writes what is waiting and stops the thread.
-    public func stop() {
+    package func stop() {
         condition.lock()
         stopping = true
         condition.signal()

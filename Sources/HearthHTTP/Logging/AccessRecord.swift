@@ -1,15 +1,15 @@
 /// One line of the access log: never an address, user agent, query or body.
-public struct AccessRecord: Sendable {
+package struct AccessRecord: Sendable {
     /// Paths longer than this are logged cut, and marked so.
     static let longestPath = 256
 
-    public var method: String
-    public var path: String
-    public var status: Int
-    public var bytes: Int
-    public var seconds: Double
+    package var method: String
+    package var path: String
+    package var status: Int
+    package var bytes: Int
+    package var seconds: Double
 
-    public init(method: String, path: String, status: Int, bytes: Int, seconds: Double) {
+    package init(method: String, path: String, status: Int, bytes: Int, seconds: Double) {
         self.method = method
         self.path = path
         self.status = status

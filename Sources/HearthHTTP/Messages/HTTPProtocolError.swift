@@ -2,9 +2,9 @@
 ///
 /// The server picks the status and closes the connection; what the body says is the application's
 /// choice (`HTTPServer.Configuration.protocolErrorResponse`), so an API can answer in its own shape.
-public struct HTTPProtocolError: Error, Sendable, Equatable {
+package struct HTTPProtocolError: Error, Sendable, Equatable {
     /// What went wrong; the raw value is a stable machine-readable name for it.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case badRequest = "bad_request"
         case headersTooLarge = "headers_too_large"
         case payloadTooLarge = "payload_too_large"
@@ -16,16 +16,16 @@ public struct HTTPProtocolError: Error, Sendable, Equatable {
         case tooManyConnections = "too_many_connections"
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// A sentence for the client's developer: what to change.
-    public var message: String
+    package var message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
-    public var status: HTTPStatus {
+    package var status: HTTPStatus {
         switch kind {
         case .badRequest: .badRequest
         case .headersTooLarge: .headersTooLarge
@@ -40,7 +40,7 @@ public struct HTTPProtocolError: Error, Sendable, Equatable {
     }
 
     /// The server's own answer when the application adds nothing: the status and the message as plain text.
-    public var plainResponse: HTTPResponse {
+    package var plainResponse: HTTPResponse {
         HTTPResponse(status: status, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array((message + "\n").utf8))
     }
 }

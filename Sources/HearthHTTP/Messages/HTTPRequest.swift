@@ -1,17 +1,17 @@
 /// One parsed HTTP/1.x request.
-public struct HTTPRequest: Sendable {
-    public var method: String
+package struct HTTPRequest: Sendable {
+    package var method: String
     /// The path exactly as sent, still percent-encoded, without the query.
-    public var path: String
+    package var path: String
     /// Everything after `?`, or empty.
-    public var query: String
+    package var query: String
     /// 0 for HTTP/1.0, 1 for HTTP/1.1.
-    public var minorVersion: Int
+    package var minorVersion: Int
     /// Header names in lower case, in the order sent.
-    public var headers: [(name: String, value: String)]
-    public var body: [UInt8]
+    package var headers: [(name: String, value: String)]
+    package var body: [UInt8]
 
-    public init(method: String, path: String, query: String = "", minorVersion: Int = 1,
+    package init(method: String, path: String, query: String = "", minorVersion: Int = 1,
                 headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.method = method
         self.path = path
@@ -22,12 +22,12 @@ public struct HTTPRequest: Sendable {
     }
 
     /// The first value of a header (name in lower case).
-    public func header(_ name: String) -> String? {
+    package func header(_ name: String) -> String? {
         headers.first { $0.name == name }?.value
     }
 
     /// HTTP/1.1 keeps the connection open unless told to close; HTTP/1.0 closes unless told to keep it.
-    public var keepAlive: Bool {
+    package var keepAlive: Bool {
         let connection = header("connection")?.lowercased() ?? ""
         if minorVersion >= 1 { return !connection.contains("close") }
         return connection.contains("keep-alive")

@@ -1,11 +1,11 @@
 /// A response ready to send: status, headers and body.
-public struct HTTPResponse: Sendable {
-    public var status: HTTPStatus
-    public var headers: [(name: String, value: String)]
+package struct HTTPResponse: Sendable {
+    package var status: HTTPStatus
+    package var headers: [(name: String, value: String)]
     /// Shared, not copied, when it comes from the static site: sending it queues a reference.
-    public var body: [UInt8]
+    package var body: [UInt8]
 
-    public init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    package init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
@@ -13,7 +13,7 @@ public struct HTTPResponse: Sendable {
 
     /// Headers every response carries: a strict Content-Security-Policy (the site has no inline
     /// script or style and loads nothing from other hosts), no MIME sniffing, no referrer.
-    public static let securityHeaders: [(name: String, value: String)] = [
+    package static let securityHeaders: [(name: String, value: String)] = [
         ("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
@@ -30,7 +30,7 @@ public struct HTTPResponse: Sendable {
 
     /// The status line and headers as they go on the wire: the given headers, the security headers,
     /// `Date` (already a whole header line), Content-Length where it applies, and the connection's fate.
-    public func head(keepAlive: Bool, date: [UInt8] = []) -> [UInt8] {
+    package func head(keepAlive: Bool, date: [UInt8] = []) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
         bytes.append(contentsOf: "HTTP/1.1 \(status.code) \(status.reason)\r\n".utf8)
@@ -48,7 +48,7 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The whole answer as bytes (for tests and one-off writes; the server queues head and body separately).
-    public func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
+    package func serialized(keepAlive: Bool, includeBody: Bool = true) -> [UInt8] {
         head(keepAlive: keepAlive) + (includeBody && hasContentLength ? body : [])
     }
 

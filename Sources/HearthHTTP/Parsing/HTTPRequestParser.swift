@@ -1,13 +1,13 @@
 /// Limits that protect the server from requests too big to be honest.
-public struct HTTPLimits: Sendable {
+package struct HTTPLimits: Sendable {
     /// The request line and headers together (default 16 KiB; beyond that, 431).
-    public var maximumHeaderBytes = 16 * 1024
+    package var maximumHeaderBytes = 16 * 1024
     /// The body (default 1 MiB; beyond that, 413).
-    public var maximumBodyBytes = 1024 * 1024
+    package var maximumBodyBytes = 1024 * 1024
     /// How many headers a request may have.
-    public var maximumHeaderCount = 100
+    package var maximumHeaderCount = 100
 
-    public init() {}
+    package init() {}
 }
 
 /// What parsing found at the start of the buffer.

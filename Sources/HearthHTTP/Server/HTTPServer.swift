@@ -8,25 +8,25 @@ import Glibc
 
 /// An HTTP/1.1 server on POSIX sockets: one event loop per thread, each with its own listening
 /// socket (`SO_REUSEPORT`) and epoll instance, so nothing crosses threads on the hot path.
-public final class HTTPServer: @unchecked Sendable {
-    public typealias Handler = @Sendable (HTTPRequest) -> HTTPReply
+package final class HTTPServer: @unchecked Sendable {
+    package typealias Handler = @Sendable (HTTPRequest) -> HTTPReply
 
-    public let configuration: Configuration
+    package let configuration: Configuration
     private let handler: Handler
     private let observer: @Sendable (AccessRecord) -> Void
     private var loops: [EventLoop] = []
     /// Connections each thread takes, fitted to the descriptor limit (known after `start()`).
-    public private(set) var connectionsPerThread = 0
+    package private(set) var connectionsPerThread = 0
     /// The process's soft limit on open descriptors, raised at start as far as the system allows.
-    public private(set) var descriptorLimit = 0
+    package private(set) var descriptorLimit = 0
     private var threads: [Thread] = []
     private let stopping = ManagedFlag()
     private let finished = DispatchGroup()
     /// The port actually bound (useful when the configuration asked for 0).
-    public private(set) var port = 0
+    package private(set) var port = 0
 
     /// `observe` sees every request's access record (for metrics), on the loop's thread.
-    public init(configuration: Configuration, observe: @escaping @Sendable (AccessRecord) -> Void = { _ in },
+    package init(configuration: Configuration, observe: @escaping @Sendable (AccessRecord) -> Void = { _ in },
                 handler: @escaping Handler) {
         self.configuration = configuration
         self.handler = handler
@@ -34,12 +34,12 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// A problem starting the server, in words an operator can act on.
-    public struct StartError: Error, CustomStringConvertible {
-        public var description: String
+    package struct StartError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Binds every loop's socket and starts the threads; returns once the server accepts connections.
-    public func start() throws {
+    package func start() throws {
         hearth_ignore_sigpipe()
         descriptorLimit = DescriptorLimit.raise()
         connectionsPerThread = DescriptorLimit.connectionsPerThread(soft: descriptorLimit, threads: configuration.threads,
@@ -64,14 +64,14 @@ public final class HTTPServer: @unchecked Sendable {
     }
 
     /// Stops accepting, lets every loop finish the responses it owes, and waits for them.
-    public func stop() {
+    package func stop() {
         stopping.set()
         for loop in loops { loop.inbox.wake() }
         finished.wait()
     }
 
     /// Blocks until SIGTERM or SIGINT, then stops cleanly.
-    public func runUntilSignalled() {
+    package func runUntilSignalled() {
         let signals = DispatchGroup()
         signals.enter()
         var sources: [DispatchSourceSignal] = []

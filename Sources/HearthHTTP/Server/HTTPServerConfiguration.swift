@@ -2,37 +2,37 @@ import Foundation
 
 extension HTTPServer {
     /// How the server listens and what it tolerates.
-    public struct Configuration: Sendable {
-        public var host = "127.0.0.1"
+    package struct Configuration: Sendable {
+        package var host = "127.0.0.1"
         /// 0 picks a free port; read `port` after `start()`.
-        public var port = 8080
-        public var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        public var limits = HTTPLimits()
+        package var port = 8080
+        package var threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        package var limits = HTTPLimits()
         /// A client must send its whole request line and headers within this time, or it gets 408.
-        public var headerTimeout: Double = 10
+        package var headerTimeout: Double = 10
         /// An idle keep-alive connection is closed after this time.
-        public var idleTimeout: Double = 30
+        package var idleTimeout: Double = 30
         /// A connection whose client takes none of what it is owed for this long is closed.
-        public var sendTimeout: Double = 30
+        package var sendTimeout: Double = 30
         /// Past this many bytes owed to a client, its connection is neither read nor parsed until it drains.
-        public var maximumPendingOutput = 1 << 20
+        package var maximumPendingOutput = 1 << 20
         /// After an error answer, what the client still sends is read and dropped while it keeps coming at
         /// least this often, for at most `lingerLongest` seconds.
-        public var lingerQuiet: Double = 2
-        public var lingerLongest: Double = 10
+        package var lingerQuiet: Double = 2
+        package var lingerLongest: Double = 10
         /// On stop, connections still open after this long are closed anyway.
-        public var shutdownGrace: Double = 10
+        package var shutdownGrace: Double = 10
         /// Connections beyond this, per thread, are answered 503 and closed at once; lowered at start to fit
         /// the process's descriptor limit.
-        public var maximumConnections = 10_000
+        package var maximumConnections = 10_000
         /// Where access-log lines go, or nil for none.
-        public var accessLog: AccessLog?
+        package var accessLog: AccessLog?
         /// The path as the access log and metrics show it: a chance to replace ids in paths with a pattern.
-        public var loggedPath: @Sendable (String) -> String = { $0 }
+        package var loggedPath: @Sendable (String) -> String = { $0 }
         /// The answer to a request the server refuses itself (413, 431, 408, …); plain text unless the
         /// application gives its own shape.
-        public var protocolErrorResponse: @Sendable (HTTPProtocolError) -> HTTPResponse = { $0.plainResponse }
+        package var protocolErrorResponse: @Sendable (HTTPProtocolError) -> HTTPResponse = { $0.plainResponse }
 
-        public init() {}
+        package init() {}
     }
 }

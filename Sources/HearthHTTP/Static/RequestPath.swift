@@ -1,8 +1,8 @@
 /// Turns a request path into a file path inside the site, refusing every way out of it.
-public enum RequestPath {
+package enum RequestPath {
     /// The site-relative file for `path` (`/` is `index.html`, `/a/` is `a/index.html`), or nil
     /// if it is malformed or tries to leave the site (`..`, encoded `%2e%2e`, NUL, backslashes).
-    public static func sitePath(_ path: String) -> String? {
+    package static func sitePath(_ path: String) -> String? {
         guard let decoded = percentDecoded(path), decoded.first == UInt8(ascii: "/") else { return nil }
         if decoded.contains(0) || decoded.contains(UInt8(ascii: "\\")) { return nil }
         var segments: [ArraySlice<UInt8>] = []

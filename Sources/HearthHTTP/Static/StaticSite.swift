@@ -5,25 +5,25 @@ import HearthText
 ///
 /// Where the build wrote `name.gz` beside `name`, that is `name`'s gzip'd representation, sent to
 /// clients whose `Accept-Encoding` allows gzip; it is not a resource of its own.
-public struct StaticSite: Sendable {
+package struct StaticSite: Sendable {
     /// One file, ready to send.
-    public struct File: Sendable {
-        public var body: [UInt8]
-        public var contentType: String
+    package struct File: Sendable {
+        package var body: [UInt8]
+        package var contentType: String
         /// A strong validator from the file's modification time and size, quoted as HTTP wants.
-        public var etag: String
-        public var cacheControl: String
+        package var etag: String
+        package var cacheControl: String
         /// The build's gzip'd copy, if it wrote one.
-        public var gzip: [UInt8]?
+        package var gzip: [UInt8]?
 
         /// The gzip'd copy's validator: another representation needs another ETag, so caches never mix the two.
-        public var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
+        package var gzipETag: String { String(etag.dropLast()) + "-gz\"" }
     }
 
-    public private(set) var files: [String: File] = [:]
+    package private(set) var files: [String: File] = [:]
 
     /// Reads every regular file under `folder`; symbolic links that lead outside it are ignored.
-    public init(folder: String) throws {
+    package init(folder: String) throws {
         let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
         let prefix = root.hasSuffix("/") ? root : root + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: root) else {
@@ -51,7 +51,7 @@ public struct StaticSite: Sendable {
 
     /// The response for a GET or HEAD of `path`, honouring `If-None-Match` and choosing the gzip'd
     /// copy when the request's `Accept-Encoding` allows it.
-    public func response(for path: String, ifNoneMatch: String?, acceptEncoding: String? = nil) -> HTTPResponse {
+    package func response(for path: String, ifNoneMatch: String?, acceptEncoding: String? = nil) -> HTTPResponse {
         guard let sitePath = RequestPath.sitePath(path) else {
             return HTTPResponse(status: .notFound, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not found\n".utf8))
         }

@@ -1,23 +1,23 @@
 /// Grouped vertical bars, e.g. courses started and completed by month. A suppressed figure is drawn as a
 /// hatched bar the full height of the plot — "hidden", never a zero.
-public struct BarChart: Hashable, Sendable {
+package struct BarChart: Hashable, Sendable {
     /// One group of bars (a month), a value for each series.
-    public struct Group: Hashable, Sendable {
-        public var label: String
-        public var values: [Disclosed<Int>]
+    package struct Group: Hashable, Sendable {
+        package var label: String
+        package var values: [Disclosed<Int>]
 
-        public init(label: String, values: [Disclosed<Int>]) {
+        package init(label: String, values: [Disclosed<Int>]) {
             self.label = label
             self.values = values
         }
     }
 
-    public var title: String
+    package var title: String
     /// At most two series (e.g. "Started", "Completed").
-    public var seriesNames: [String]
-    public var groups: [Group]
+    package var seriesNames: [String]
+    package var groups: [Group]
 
-    public init(title: String, seriesNames: [String], groups: [Group]) {
+    package init(title: String, seriesNames: [String], groups: [Group]) {
         precondition((1...2).contains(seriesNames.count), "a bar chart draws one or two series")
         precondition(groups.allSatisfy { $0.values.count == seriesNames.count }, "every group needs a value for each series")
         self.title = title
@@ -26,7 +26,7 @@ public struct BarChart: Hashable, Sendable {
     }
 
     /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    public func render(idPrefix: String) -> SVGChart {
+    package func render(idPrefix: String) -> SVGChart {
         let summary = self.summary
         var svg = SVGWriter(idPrefix: idPrefix, width: 640, height: 320, title: title, description: summary)
         BarPanel(chart: self).draw(into: &svg, top: 0, height: 320, width: 640)
@@ -34,7 +34,7 @@ public struct BarChart: Hashable, Sendable {
     }
 
     /// For each series its shown total and highest group, and how many figures are suppressed.
-    public var summary: String {
+    package var summary: String {
         guard let first = groups.first, let last = groups.last else { return "\(title): no data." }
         var sentence = "\(title), \(first.label) to \(last.label)."
         for (series, name) in seriesNames.enumerated() {

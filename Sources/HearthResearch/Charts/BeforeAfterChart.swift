@@ -1,17 +1,17 @@
 /// A measure's scores before and after a course: the two distributions as paired bars per score band, and below
 /// them the mean change with its 95% interval as a point and error bar against a line at zero.
-public struct BeforeAfterChart: Hashable, Sendable {
-    public var title: String
+package struct BeforeAfterChart: Hashable, Sendable {
+    package var title: String
     /// The score bands, e.g. "0–2", "3–5".
-    public var binLabels: [String]
+    package var binLabels: [String]
     /// How many pairs fell in each band before and after, after disclosure control.
-    public var before: [Disclosed<Int>]
-    public var after: [Disclosed<Int>]
-    public var meanChange: Disclosed<Double>
-    public var interval: Disclosed<ConfidenceInterval>
-    public var better: Direction
+    package var before: [Disclosed<Int>]
+    package var after: [Disclosed<Int>]
+    package var meanChange: Disclosed<Double>
+    package var interval: Disclosed<ConfidenceInterval>
+    package var better: Direction
 
-    public init(title: String, binLabels: [String], before: [Disclosed<Int>], after: [Disclosed<Int>],
+    package init(title: String, binLabels: [String], before: [Disclosed<Int>], after: [Disclosed<Int>],
                 meanChange: Disclosed<Double>, interval: Disclosed<ConfidenceInterval>, better: Direction) {
         precondition(before.count == binLabels.count && after.count == binLabels.count, "every band needs a before and an after count")
         self.title = title
@@ -24,7 +24,7 @@ public struct BeforeAfterChart: Hashable, Sendable {
     }
 
     /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    public func render(idPrefix: String) -> SVGChart {
+    package func render(idPrefix: String) -> SVGChart {
         let summary = self.summary
         let width = 640.0, barsHeight = 260.0, changeHeight = 90.0
         var svg = SVGWriter(idPrefix: idPrefix, width: width, height: barsHeight + changeHeight, title: title, description: summary)
@@ -66,7 +66,7 @@ public struct BeforeAfterChart: Hashable, Sendable {
     }
 
     /// The mean change and interval in words, saying whether the interval excludes zero in the better direction.
-    public var summary: String {
+    package var summary: String {
         var sentence = "\(title): scores before and after, in \(binLabels.count) bands."
         let suppressed = (before + after).filter(\.isSuppressed).count
         if suppressed > 0 {

@@ -1,27 +1,27 @@
 /// Horizontal bars, one per stage of a funnel (started → each module → completed, or consented → answered
 /// before → … → answered follow-up), each as wide as its count. A suppressed stage is a hatched bar.
-public struct FunnelChart: Hashable, Sendable {
+package struct FunnelChart: Hashable, Sendable {
     /// One stage and how many reached it.
-    public struct Stage: Hashable, Sendable {
-        public var label: String
-        public var count: Disclosed<Int>
+    package struct Stage: Hashable, Sendable {
+        package var label: String
+        package var count: Disclosed<Int>
 
-        public init(label: String, count: Disclosed<Int>) {
+        package init(label: String, count: Disclosed<Int>) {
             self.label = label
             self.count = count
         }
     }
 
-    public var title: String
-    public var stages: [Stage]
+    package var title: String
+    package var stages: [Stage]
 
-    public init(title: String, stages: [Stage]) {
+    package init(title: String, stages: [Stage]) {
         self.title = title
         self.stages = stages
     }
 
     /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    public func render(idPrefix: String) -> SVGChart {
+    package func render(idPrefix: String) -> SVGChart {
         let summary = self.summary
         let rowHeight = 30.0, labelWidth = 220.0, width = 640.0
         let height = 16 + rowHeight * Double(stages.count)
@@ -49,7 +49,7 @@ public struct FunnelChart: Hashable, Sendable {
 
     /// Each stage's count in order, and the share of the first stage that reached the last when both are shown
     /// (both then rest on at least the threshold, so the percentage may be published).
-    public var summary: String {
+    package var summary: String {
         guard let first = stages.first, let last = stages.last else { return "\(title): no data." }
         let steps = stages.map { stage in "\(stage.label) \(stage.count.value.map(String.init) ?? "suppressed")" }
         var sentence = "\(title): " + steps.joined(separator: ", then ") + "."

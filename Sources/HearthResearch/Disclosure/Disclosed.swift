@@ -1,8 +1,8 @@
 /// A figure as it may be published: shown (its value, or nil when it is undefined for these data, such as an
 /// SD of one value) or suppressed (nil, flagged). A suppressed figure is never a zero.
-public struct Disclosed<Value: Hashable & Sendable>: Hashable, Sendable {
-    public let value: Value?
-    public let isSuppressed: Bool
+package struct Disclosed<Value: Hashable & Sendable>: Hashable, Sendable {
+    package let value: Value?
+    package let isSuppressed: Bool
 
     private init(value: Value?, isSuppressed: Bool) {
         self.value = value
@@ -10,13 +10,13 @@ public struct Disclosed<Value: Hashable & Sendable>: Hashable, Sendable {
     }
 
     /// A published figure; nil when it is undefined for these data.
-    public static func shown(_ value: Value?) -> Disclosed { Disclosed(value: value, isSuppressed: false) }
+    package static func shown(_ value: Value?) -> Disclosed { Disclosed(value: value, isSuppressed: false) }
 
     /// A hidden figure.
-    public static var suppressed: Disclosed { Disclosed(value: nil, isSuppressed: true) }
+    package static var suppressed: Disclosed { Disclosed(value: nil, isSuppressed: true) }
 
     /// The figure when `allowed`, else suppressed.
-    public static func shown(_ value: Value?, if allowed: Bool) -> Disclosed {
+    package static func shown(_ value: Value?, if allowed: Bool) -> Disclosed {
         allowed ? .shown(value) : .suppressed
     }
 }

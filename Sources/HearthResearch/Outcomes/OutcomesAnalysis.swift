@@ -2,14 +2,14 @@ import HearthContent
 
 /// The paired outcomes of one measure on one course, score by score, before disclosure control: the figures an
 /// analyst recomputes from the export. `OutcomesAnswer` is what may be published of them.
-public struct OutcomesAnalysis: Hashable, Sendable {
+package struct OutcomesAnalysis: Hashable, Sendable {
     /// Pairs left out because their gap was shorter than the minimum.
-    public var pairsExcludedGap: Int
-    public var scores: [ScoreOutcome]
+    package var pairsExcludedGap: Int
+    package var scores: [ScoreOutcome]
 
     /// Scores both answers of every pair whose gap is at least `minimumGapDays`; a score missing on either
     /// occasion (too many unanswered items) leaves that pair out of that score only.
-    public init(measure: Measure, pairs: [ResponsePair], minimumGapDays: Int,
+    package init(measure: Measure, pairs: [ResponsePair], minimumGapDays: Int,
                 direction: (ScoreID) -> Direction,
                 reliability: (ScoreID) -> ReliabilityBasis) throws(ScoringError) {
         let scorer = MeasureScorer(measure: measure)
@@ -34,15 +34,15 @@ public struct OutcomesAnalysis: Hashable, Sendable {
 
 /// One score's paired outcome: the before/after statistics and, when the measure gives a reliability, how many
 /// changed reliably.
-public struct ScoreOutcome: Hashable, Sendable {
-    public var score: ScoreID
-    public var better: Direction
-    public var change: PairedChange
+package struct ScoreOutcome: Hashable, Sendable {
+    package var score: ScoreID
+    package var better: Direction
+    package var change: PairedChange
     /// nil when reliable change is undefined (no reliability, or no SD to use).
-    public var reliableChange: ReliableChangeCriterion?
-    public var reliable: ReliableChangeCounts?
+    package var reliableChange: ReliableChangeCriterion?
+    package var reliable: ReliableChangeCounts?
 
-    public init(score: ScoreID, pairs: [ScorePair], better: Direction, basis: ReliabilityBasis) {
+    package init(score: ScoreID, pairs: [ScorePair], better: Direction, basis: ReliabilityBasis) {
         self.score = score
         self.better = better
         change = PairedChange(pairs: pairs)
@@ -54,7 +54,7 @@ public struct ScoreOutcome: Hashable, Sendable {
 extension ReliabilityBasis {
     /// What `measure` publishes for `score`: its reliability and SD describe the total, so subscales and items
     /// have none (their reliable change is then null rather than computed with the wrong figures).
-    public static func published(by measure: Measure, for score: ScoreID) -> ReliabilityBasis {
+    package static func published(by measure: Measure, for score: ScoreID) -> ReliabilityBasis {
         score == .total
             ? ReliabilityBasis(reliability: measure.reliability, publishedSD: measure.standardDeviation)
             : ReliabilityBasis(reliability: nil, publishedSD: nil)

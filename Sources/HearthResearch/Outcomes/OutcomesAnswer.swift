@@ -1,14 +1,14 @@
 /// The `outcomes` answer of the research API (issue 12): each score's figures after disclosure control.
 /// A score resting on fewer pairs than the threshold is suppressed whole; with enough pairs, its reliable-change
 /// counts are a one-row table and get primary and secondary suppression like any other.
-public struct OutcomesAnswer: Hashable, Sendable {
-    public var course: String
-    public var measure: String
-    public var threshold: Int
-    public var pairsExcludedGap: Disclosed<Int>
-    public var scores: [Score]
+package struct OutcomesAnswer: Hashable, Sendable {
+    package var course: String
+    package var measure: String
+    package var threshold: Int
+    package var pairsExcludedGap: Disclosed<Int>
+    package var scores: [Score]
 
-    public init(course: String, measure: String, analysis: OutcomesAnalysis, threshold: DisclosureThreshold) {
+    package init(course: String, measure: String, analysis: OutcomesAnalysis, threshold: DisclosureThreshold) {
         self.course = course
         self.measure = measure
         self.threshold = threshold.value
@@ -17,43 +17,43 @@ public struct OutcomesAnswer: Hashable, Sendable {
     }
 
     /// A mean and a sample SD.
-    public struct MeanAndSD: Hashable, Sendable {
-        public var mean: Disclosed<Double>
-        public var sd: Disclosed<Double>
+    package struct MeanAndSD: Hashable, Sendable {
+        package var mean: Disclosed<Double>
+        package var sd: Disclosed<Double>
     }
 
     /// The change (after − before): mean, SD and 95% interval.
-    public struct Change: Hashable, Sendable {
-        public var mean: Disclosed<Double>
-        public var sd: Disclosed<Double>
-        public var ci95: Disclosed<ConfidenceInterval>
+    package struct Change: Hashable, Sendable {
+        package var mean: Disclosed<Double>
+        package var sd: Disclosed<Double>
+        package var ci95: Disclosed<ConfidenceInterval>
     }
 
     /// Reliable-change counts, each shown or suppressed.
-    public struct ReliableChange: Hashable, Sendable {
-        public var improved: Disclosed<Int>
-        public var deteriorated: Disclosed<Int>
-        public var noChange: Disclosed<Int>
+    package struct ReliableChange: Hashable, Sendable {
+        package var improved: Disclosed<Int>
+        package var deteriorated: Disclosed<Int>
+        package var noChange: Disclosed<Int>
     }
 
     /// One score's published figures.
-    public struct Score: Hashable, Sendable {
-        public var score: ScoreID
-        public var better: Direction
-        public var n: Disclosed<Int>
-        public var before: MeanAndSD
-        public var after: MeanAndSD
-        public var change: Change
-        public var dZ: Disclosed<Double>
-        public var dAv: Disclosed<Double>
+    package struct Score: Hashable, Sendable {
+        package var score: ScoreID
+        package var better: Direction
+        package var n: Disclosed<Int>
+        package var before: MeanAndSD
+        package var after: MeanAndSD
+        package var change: Change
+        package var dZ: Disclosed<Double>
+        package var dAv: Disclosed<Double>
         /// nil when `reliable` is shown as nil (no reliability to test with).
-        public var sdSource: SDSource?
+        package var sdSource: SDSource?
         /// Shown nil when the measure gives no reliability for this score.
-        public var reliable: Disclosed<ReliableChange>
+        package var reliable: Disclosed<ReliableChange>
         /// Whether the score rests on too few pairs, so that every figure above is suppressed.
-        public var isSuppressed: Bool
+        package var isSuppressed: Bool
 
-        public init(_ outcome: ScoreOutcome, threshold: DisclosureThreshold) {
+        package init(_ outcome: ScoreOutcome, threshold: DisclosureThreshold) {
             let statistics = outcome.change
             let allowed = threshold.allows(statistics.count)
             score = outcome.score

@@ -3,9 +3,9 @@
 /// Text that a spreadsheet would run as a formula (a field starting with =, +, -, @, tab, carriage return or NUL)
 /// is written as text: prefixed with an apostrophe and quoted (Docs/research.md, "CSV exports"). Numbers are
 /// written as numbers, so a negative change stays a number.
-public struct CSVWriter: Sendable {
+package struct CSVWriter: Sendable {
     /// One field of a row.
-    public enum Field: Hashable, Sendable {
+    package enum Field: Hashable, Sendable {
         case text(String)
         case integer(Int)
         /// Written in the shortest form that reads back as the same Double; a non-finite value is left empty.
@@ -13,12 +13,12 @@ public struct CSVWriter: Sendable {
         case empty
     }
 
-    public private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
 
-    public init() {}
+    package init() {}
 
     /// Appends one record, ended by CRLF as RFC 4180 has it.
-    public mutating func writeRow(_ fields: [Field]) {
+    package mutating func writeRow(_ fields: [Field]) {
         for (position, field) in fields.enumerated() {
             if position > 0 { bytes.append(UInt8(ascii: ",")) }
             switch field {
@@ -32,7 +32,7 @@ public struct CSVWriter: Sendable {
     }
 
     /// Hands over what has been written and starts an empty buffer.
-    public mutating func takeBytes() -> [UInt8] {
+    package mutating func takeBytes() -> [UInt8] {
         defer { bytes = [] }
         return bytes
     }

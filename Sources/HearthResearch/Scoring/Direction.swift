@@ -2,7 +2,7 @@
 ///
 /// Kept here until the measure model carries it; callers pass a `(ScoreID) -> Direction` so that wiring it to the
 /// model later changes one line.
-public enum Direction: String, Hashable, Sendable {
+package enum Direction: String, Hashable, Sendable {
     case higher
     case lower
 }

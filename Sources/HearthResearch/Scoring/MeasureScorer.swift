@@ -6,7 +6,7 @@ import HearthContent
 /// Missing items (Docs/research.md, "Scoring"): a total or subscale is scored only when at most `missingAllowed`
 /// of its items are unanswered and at least one is answered; the unanswered ones are pro-rated, i.e. a sum is
 /// the mean of the answered item scores times the number of items, and a mean is the mean of the answered ones.
-public struct MeasureScorer: Sendable {
+package struct MeasureScorer: Sendable {
     /// One item as scoring needs it.
     private struct ScoredItem: Sendable {
         var id: String
@@ -23,7 +23,7 @@ public struct MeasureScorer: Sendable {
     }
 
     /// The measure's id, for error messages.
-    public let measureID: String
+    package let measureID: String
     private let items: [ScoredItem]
     private let positions: [String: Int]
     private let combinations: [Combination]
@@ -31,7 +31,7 @@ public struct MeasureScorer: Sendable {
     private let missingAllowed: Int
 
     /// Prepares scoring for `measure` (each item's scale and direction, and which items each score combines).
-    public init(measure: Measure) {
+    package init(measure: Measure) {
         measureID = measure.id
         items = measure.items.map { item in
             let scale = item.scale ?? measure.scale
@@ -56,12 +56,12 @@ public struct MeasureScorer: Sendable {
     }
 
     /// The scores this measure yields, in the order they are reported.
-    public var scoreIDs: [ScoreID] {
+    package var scoreIDs: [ScoreID] {
         scoring == .items ? items.map { .item($0.id) } : combinations.map(\.id)
     }
 
     /// Scores one response (answer values by item id). A score with too many unanswered items is absent from the result.
-    public func score(_ answers: [String: Int]) throws(ScoringError) -> [ScoreID: Double] {
+    package func score(_ answers: [String: Int]) throws(ScoringError) -> [ScoreID: Double] {
         var itemScores = [Double?](repeating: nil, count: items.count)
         for (id, value) in answers {
             guard let position = positions[id] else { throw .unknownItem(measure: measureID, item: id) }

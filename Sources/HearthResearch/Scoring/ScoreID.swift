@@ -1,11 +1,11 @@
 /// One score a measure yields: its total, one of its subscales, or (for measures scored item by item) one item.
-public enum ScoreID: Hashable, Sendable {
+package enum ScoreID: Hashable, Sendable {
     case total
     case subscale(String)
     case item(String)
 
     /// The name the API and exports use: "total", or the subscale's or item's id (the content validator keeps those apart).
-    public var name: String {
+    package var name: String {
         switch self {
         case .total: "total"
         case .subscale(let id), .item(let id): id

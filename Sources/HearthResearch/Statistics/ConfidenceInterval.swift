@@ -1,9 +1,9 @@
 /// A two-sided confidence interval.
-public struct ConfidenceInterval: Hashable, Sendable {
-    public var lower: Double
-    public var upper: Double
+package struct ConfidenceInterval: Hashable, Sendable {
+    package var lower: Double
+    package var upper: Double
 
-    public init(lower: Double, upper: Double) {
+    package init(lower: Double, upper: Double) {
         self.lower = lower
         self.upper = upper
     }

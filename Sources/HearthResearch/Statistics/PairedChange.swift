@@ -3,20 +3,20 @@
 ///
 /// A figure that is undefined for these data (fewer than two pairs, or an SD of zero under a division) is nil,
 /// never infinity or NaN.
-public struct PairedChange: Hashable, Sendable {
-    public var count: Int
-    public var before: SampleSummary
-    public var after: SampleSummary
+package struct PairedChange: Hashable, Sendable {
+    package var count: Int
+    package var before: SampleSummary
+    package var after: SampleSummary
     /// After minus before.
-    public var change: SampleSummary
-    public var confidenceInterval95: ConfidenceInterval?
+    package var change: SampleSummary
+    package var confidenceInterval95: ConfidenceInterval?
     /// Mean change / SD of the changes.
-    public var effectSizeDZ: Double?
+    package var effectSizeDZ: Double?
     /// Mean change / the mean of the before and after SDs.
-    public var effectSizeDAv: Double?
+    package var effectSizeDAv: Double?
 
     /// Computes every figure for these pairs.
-    public init(pairs: [ScorePair]) {
+    package init(pairs: [ScorePair]) {
         count = pairs.count
         before = SampleSummary(pairs.map(\.before))
         after = SampleSummary(pairs.map(\.after))

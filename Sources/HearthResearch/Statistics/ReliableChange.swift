@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where the SD in Jacobson and Truax's standard error comes from.
-public enum SDSource: String, Hashable, Sendable {
+package enum SDSource: String, Hashable, Sendable {
     /// The measure's published SD (a reference sample's).
     case measure
     /// This sample's SD before the course.
@@ -10,11 +10,11 @@ public enum SDSource: String, Hashable, Sendable {
 
 /// What a score's reliable-change test rests on, as the measure publishes it: its reliability and, when given,
 /// the SD of a reference sample. Both nil for a score the measure gives no reliability for.
-public struct ReliabilityBasis: Hashable, Sendable {
-    public var reliability: Double?
-    public var publishedSD: Double?
+package struct ReliabilityBasis: Hashable, Sendable {
+    package var reliability: Double?
+    package var publishedSD: Double?
 
-    public init(reliability: Double?, publishedSD: Double?) {
+    package init(reliability: Double?, publishedSD: Double?) {
         self.reliability = reliability
         self.publishedSD = publishedSD
     }
@@ -22,16 +22,16 @@ public struct ReliabilityBasis: Hashable, Sendable {
 
 /// Jacobson and Truax's (1991) reliable change criterion for one score: SE = SD₁·√(1 − r), and a change is
 /// reliable when |change / √(2·SE²)| > 1.96.
-public struct ReliableChangeCriterion: Hashable, Sendable {
+package struct ReliableChangeCriterion: Hashable, Sendable {
     /// |RC| above this is reliable: the two-sided 5% point of the normal distribution.
-    public static let cutOff = 1.96
+    package static let cutOff = 1.96
 
-    public var reliability: Double
-    public var standardDeviation: Double
-    public var sdSource: SDSource
+    package var reliability: Double
+    package var standardDeviation: Double
+    package var sdSource: SDSource
 
     /// nil when the test is undefined: no reliability, no SD (fewer than two pairs), an SD of zero, or r ≥ 1.
-    public init?(basis: ReliabilityBasis, sampleBeforeSD: Double?) {
+    package init?(basis: ReliabilityBasis, sampleBeforeSD: Double?) {
         guard let reliability = basis.reliability, reliability < 1 else { return nil }
         if let published = basis.publishedSD {
             standardDeviation = published
@@ -47,15 +47,15 @@ public struct ReliableChangeCriterion: Hashable, Sendable {
     }
 
     /// The standard error of measurement, SD₁·√(1 − r).
-    public var standardError: Double { standardDeviation * (1 - reliability).squareRoot() }
+    package var standardError: Double { standardDeviation * (1 - reliability).squareRoot() }
 
     /// The reliable change index of one change (after − before).
-    public func index(_ change: Double) -> Double {
+    package func index(_ change: Double) -> Double {
         change / (2 * standardError * standardError).squareRoot()
     }
 
     /// Counts the changes that are reliably better, reliably worse, or neither, for a score where `better` is good.
-    public func classify(_ changes: [Double], better: Direction) -> ReliableChangeCounts {
+    package func classify(_ changes: [Double], better: Direction) -> ReliableChangeCounts {
         var counts = ReliableChangeCounts(improved: 0, deteriorated: 0, noChange: 0)
         for change in changes {
             let index = self.index(change)
@@ -70,12 +70,12 @@ public struct ReliableChangeCriterion: Hashable, Sendable {
 }
 
 /// How many participants changed reliably for the better, for the worse, or not reliably.
-public struct ReliableChangeCounts: Hashable, Sendable {
-    public var improved: Int
-    public var deteriorated: Int
-    public var noChange: Int
+package struct ReliableChangeCounts: Hashable, Sendable {
+    package var improved: Int
+    package var deteriorated: Int
+    package var noChange: Int
 
-    public init(improved: Int, deteriorated: Int, noChange: Int) {
+    package init(improved: Int, deteriorated: Int, noChange: Int) {
         self.improved = improved
         self.deteriorated = deteriorated
         self.noChange = noChange

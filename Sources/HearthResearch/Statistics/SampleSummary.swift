@@ -1,14 +1,14 @@
 /// The count, mean and sample standard deviation (n − 1) of some values.
-public struct SampleSummary: Hashable, Sendable {
-    public var count: Int
+package struct SampleSummary: Hashable, Sendable {
+    package var count: Int
     /// nil when there are no values.
-    public var mean: Double?
+    package var mean: Double?
     /// nil with fewer than two values.
-    public var standardDeviation: Double?
+    package var standardDeviation: Double?
 
     /// Two passes (mean, then squared deviations) with Chan, Golub and LeVeque's correction term, which cancels
     /// the rounding error left in the first pass's mean; a single pass of Σx² − n·x̄² would lose digits.
-    public init(_ values: [Double]) {
+    package init(_ values: [Double]) {
         count = values.count
         guard !values.isEmpty else { return }
         let n = Double(values.count)

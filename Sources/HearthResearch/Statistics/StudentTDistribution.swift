@@ -2,30 +2,30 @@ import Foundation
 
 /// Student's t distribution with a given number of degrees of freedom: tail probabilities and quantiles,
 /// computed here rather than taken from a table (Docs/research.md, "The t quantile").
-public struct StudentTDistribution: Hashable, Sendable {
-    public let degreesOfFreedom: Double
+package struct StudentTDistribution: Hashable, Sendable {
+    package let degreesOfFreedom: Double
 
-    public init(degreesOfFreedom: Double) {
+    package init(degreesOfFreedom: Double) {
         precondition(degreesOfFreedom > 0, "the t distribution needs positive degrees of freedom")
         self.degreesOfFreedom = degreesOfFreedom
     }
 
     /// P(T > t), through P(T > t) = ½·I_{ν/(ν+t²)}(ν/2, ½) for t ≥ 0 (Abramowitz and Stegun 26.7.1 and 26.5.27).
-    public func upperTailProbability(_ t: Double) -> Double {
+    package func upperTailProbability(_ t: Double) -> Double {
         let nu = degreesOfFreedom
         let tail = 0.5 * regularizedIncompleteBeta(a: nu / 2, b: 0.5, x: nu / (nu + t * t), y: t * t / (nu + t * t))
         return t >= 0 ? tail : 1 - tail
     }
 
     /// The density at t.
-    public func density(_ t: Double) -> Double {
+    package func density(_ t: Double) -> Double {
         let nu = degreesOfFreedom
         return exp(-0.5 * log(nu) - logBeta(nu / 2, 0.5) - (nu + 1) / 2 * log1p(t * t / nu))
     }
 
     /// The t with P(T ≤ t) = p: a starting value from a normal-based expansion or the distribution's tail, then
     /// Halley steps on the tail probability, kept inside a bracket so that every step makes progress.
-    public func quantile(_ p: Double) -> Double {
+    package func quantile(_ p: Double) -> Double {
         precondition(p > 0 && p < 1, "a quantile needs a probability strictly between 0 and 1")
         if p == 0.5 { return 0 }
         let q = min(p, 1 - p)

@@ -1,5 +1,5 @@
 /// A participant has already answered this measure for this course on this occasion: a baseline is never
 /// overwritten, so the second answer is refused and the first stays.
-public struct AlreadyAnswered: Error, Sendable {
-    public init() {}
+package struct AlreadyAnswered: Error, Sendable {
+    package init() {}
 }

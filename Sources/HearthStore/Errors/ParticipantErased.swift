@@ -1,5 +1,5 @@
 /// Consent was sent for a participant id whose data was erased: an erasure sticks, so the id is never
 /// linked to anything again and the browser must make a new one.
-public struct ParticipantErased: Error, Sendable {
-    public init() {}
+package struct ParticipantErased: Error, Sendable {
+    package init() {}
 }

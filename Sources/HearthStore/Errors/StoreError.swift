@@ -1,8 +1,8 @@
 /// A problem from SQLite or the store's files, in words an operator can act on.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
-    public var description: String
+package struct StoreError: Error, CustomStringConvertible, Sendable {
+    package var description: String
 
-    public init(description: String) {
+    package init(description: String) {
         self.description = description
     }
 }

@@ -1,4 +1,4 @@
 /// The store has more writes waiting than it takes on: the client should keep what it sent and try again shortly.
-public struct StoreOverloaded: Error, Sendable {
-    public init() {}
+package struct StoreOverloaded: Error, Sendable {
+    package init() {}
 }

@@ -1,8 +1,8 @@
 /// HMAC-SHA-256 (RFC 2104): the store keeps only this of a participant id, so ids can be paired and erased but not read.
-public struct KeyedHash: Sendable {
+package struct KeyedHash: Sendable {
     private let key: [UInt8]
 
-    public init(key: [UInt8]) {
+    package init(key: [UInt8]) {
         self.key = key.count > 64 ? SHA256.hash(key) : key
     }
 
@@ -14,7 +14,7 @@ public struct KeyedHash: Sendable {
     }
 
     /// The lower-case hex HMAC of `text`.
-    public func hex(_ text: String) -> String {
+    package func hex(_ text: String) -> String {
         digest(text).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 }

@@ -1,9 +1,9 @@
 /// What happened to a batch: how many events were new and how many had been stored before.
-public struct AppendResult: Sendable, Equatable {
-    public var accepted: Int
-    public var duplicates: Int
+package struct AppendResult: Sendable, Equatable {
+    package var accepted: Int
+    package var duplicates: Int
 
-    public init(accepted: Int, duplicates: Int) {
+    package init(accepted: Int, duplicates: Int) {
         self.accepted = accepted
         self.duplicates = duplicates
     }

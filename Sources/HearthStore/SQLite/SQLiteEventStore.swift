@@ -5,7 +5,7 @@ import Foundation
 /// Every write is a `WriteRequest` queued to one writer thread, which owns the write connection and
 /// commits everything queued while its previous commit ran (group commit); callers are answered only
 /// after their request is on disk. Reads use connections of their own (`ReadConnections`).
-public final class SQLiteEventStore: EventStore {
+package final class SQLiteEventStore: EventStore {
     private let queue: WriteQueue
     private let hash: KeyedHash
     private let reads: ReadConnections
@@ -16,7 +16,7 @@ public final class SQLiteEventStore: EventStore {
     /// Opens (or creates) the database at `path`, with the participant key in `path.key` (see `ParticipantKey`).
     /// `maximumQueuedBatches` bounds the requests waiting for a commit (each at most 100 events); beyond it writes
     /// fail with `StoreOverloaded`, which the API answers with 429.
-    public init(path: String, maximumQueuedBatches: Int = 4096) throws {
+    package init(path: String, maximumQueuedBatches: Int = 4096) throws {
         let connection = try SQLiteConnection(path: path)
         // A larger page cache keeps the id index's pages in memory for the duplicate check.
         try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-8192;")
@@ -32,17 +32,17 @@ public final class SQLiteEventStore: EventStore {
     }
 
     /// Finishes every queued request, answers it, then stops the writer and the checkpoints.
-    public func close() {
+    package func close() {
         queue.stop()
         replies.sync {}
         checkpointer.stop()
     }
 
-    public var statistics: StoreStatistics { queue.statistics }
+    package var statistics: StoreStatistics { queue.statistics }
 
     // MARK: Writing
 
-    public func append(_ events: [LearningEvent], completion: @escaping StoreCompletion<AppendResult>) {
+    package func append(_ events: [LearningEvent], completion: @escaping StoreCompletion<AppendResult>) {
         var rows: [EventRow] = []
         rows.reserveCapacity(events.count)
         // Ids are parsed and participants hashed on the caller's thread, so the writer only writes.
@@ -53,15 +53,15 @@ public final class SQLiteEventStore: EventStore {
         queue.submit(.events(rows, reply: completion))
     }
 
-    public func append(_ response: QuestionnaireResponse, completion: @escaping StoreCompletion<AppendResult>) {
+    package func append(_ response: QuestionnaireResponse, completion: @escaping StoreCompletion<AppendResult>) {
         queue.submit(.response(ResponseRow(response: response, participant: response.participant.map(hash.hex)), reply: completion))
     }
 
-    public func recordConsent(participant: String, version: String, completion: @escaping StoreCompletion<AppendResult>) {
+    package func recordConsent(participant: String, version: String, completion: @escaping StoreCompletion<AppendResult>) {
         queue.submit(.consent(participant: hash.hex(participant), version: version, reply: completion))
     }
 
-    public func erase(participant: String, completion: @escaping StoreCompletion<Erasure>) {
+    package func erase(participant: String, completion: @escaping StoreCompletion<Erasure>) {
         queue.submit(.erasure(participant: hash.hex(participant), reply: completion))
     }
 
