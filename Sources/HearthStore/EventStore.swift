@@ -20,4 +20,24 @@ package protocol EventStore: Sendable {
     func erase(participant: String, completion: @escaping StoreCompletion<Erasure>)
     /// Events held and commit durations, kept in memory so that reading them never waits for the database.
     var statistics: StoreStatistics { get }
+
+    // Assessed quizzes and certificates. A learner id is a random id of its own, kept only as a keyed hash in a
+    // domain apart from participants', so training records can never be joined to research answers.
+
+    /// Starts an attempt stamped with `hour` (the caller's clock decides retakes, so it stamps them too); `plan` decides
+    /// its round and questions from the learner's earlier attempts at the quiz (or refuses by throwing), in the same
+    /// transaction as the insert.
+    func startAttempt(learner: String, course: String, quiz: String, hour: Int64, plan: @escaping @Sendable ([StoredAttempt]) throws -> PlannedAttempt,
+                      completion: @escaping StoreCompletion<StoredAttempt>)
+    /// Scores an attempt once: `score` sees it (nil when this learner has none of that id) and refuses by throwing.
+    /// Answered with the learner's attempts at that quiz.
+    func submitAttempt(id: String, learner: String, score: @escaping @Sendable (StoredAttempt?) throws -> AttemptScore,
+                       completion: @escaping StoreCompletion<[StoredAttempt]>)
+    /// Records a certificate for `code` (kept only as a hash) once `check` accepts the learner's attempts at the course.
+    func issueCertificate(learner: String, course: String, code: String, check: @escaping @Sendable ([StoredAttempt]) throws -> Void,
+                          completion: @escaping StoreCompletion<CertificateRecord>)
+    /// Withdraws a certificate; false when there is none under that code (or it was withdrawn already).
+    func withdrawCertificate(code: String, completion: @escaping StoreCompletion<Bool>)
+    /// The certificate under a code, if there is one.
+    func certificate(code: String, completion: @escaping StoreCompletion<CertificateRecord?>)
 }

@@ -1,6 +1,7 @@
 import CHearthLinux
 import Foundation
 import HearthAPI
+import HearthContent
 import HearthHTTP
 import HearthStore
 
@@ -40,6 +41,12 @@ enum ServeCommand {
         do {
             let files = try StaticSite(folder: options.site)
             let manifest = try ManifestIndex(contentsOf: options.site + "/manifest.json")
+            // The keys of assessed quizzes stay on the server: read from the content, never from the built site.
+            let (content, diagnostics) = ContentLoader.load(folder: options.content)
+            if let error = diagnostics.all.first(where: { $0.severity == .error }) {
+                return CommandError(message: "the content has errors, so assessed quizzes cannot be scored; run hearth check (first: \(error))",
+                                    status: 1).report(command: "serve")
+            }
             let store = try SQLiteEventStore(path: options.database)
             let openAPI = FileManager.default.contents(atPath: "Docs/openapi.json").map { [UInt8]($0) }
             // The access log: method, path without query, status, bytes, duration — nothing about the person,
@@ -47,7 +54,7 @@ enum ServeCommand {
             // standard output never holds up a request.
             let accessLog = AccessLog(descriptor: STDOUT_FILENO)
             let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI, apiBase: manifest.apiBase,
-                                   metrics: options.metricsAddress == nil ? .here : .elsewhere, accessLog: accessLog)
+                                   assessments: AssessmentBook(content), metrics: options.metricsAddress == nil ? .here : .elsewhere, accessLog: accessLog)
             var configuration = HTTPServer.Configuration()
             configuration.host = options.host
             configuration.port = options.port

@@ -11,7 +11,9 @@ enum Usage {
                                                 compile the content folder into a static site
       check [--content DIR] [--reading-age N]   report every problem in the content, with advice
       serve [--content DIR] [--theme DIR] [--site DIR] [--db FILE] [--host H] [--port N]
-                                                build the site if stale, serve it and the event API
+            [--metrics-listen HOST:PORT | --no-metrics]
+                                                build the site if stale, serve it and the API
+      certificates revoke CODE [--db FILE]      withdraw a certificate issued by mistake
       help                                      show this text
     """
 }

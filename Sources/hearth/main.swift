@@ -12,6 +12,8 @@ case "check":
     status = BuildCommand.runCheck(Array(arguments.dropFirst()))
 case "serve":
     status = ServeCommand.run(Array(arguments.dropFirst()))
+case "certificates":
+    status = CertificatesCommand.run(Array(arguments.dropFirst()))
 case "help", "--help", "-h", nil:
     print(Usage.text)
     status = arguments.isEmpty ? 64 : 0

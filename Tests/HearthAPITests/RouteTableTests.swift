@@ -27,7 +27,10 @@ final class RouteTableTests: XCTestCase {
     func testPathsMatchTheirRouteUnderAnyBase() {
         let table = RouteTable(base: "/hub/api/")
         XCTAssertEqual(table.match("/hub/api/events")?.route, .events)
-        XCTAssertEqual(table.match("/hub/api/participants/abc")?.parameter, "abc")
+        XCTAssertEqual(table.match("/hub/api/participants/abc")?.parameters, ["abc"])
+        XCTAssertEqual(table.match("/hub/api/assessments/c/q/attempts/a1")?.parameters, ["c", "q", "a1"])
+        XCTAssertEqual(table.match("/hub/api/assessments/c/q/attempts")?.route, .attempts)
+        XCTAssertNil(table.match("/hub/api/assessments/c//attempts"), "an empty segment matches nothing")
         XCTAssertNil(table.match("/hub/api/participants/"), "an empty id is no route")
         XCTAssertNil(table.match("/hub/api/participants/a/b"))
         XCTAssertNil(table.match("/api/v1/events"), "only under the configured base")

@@ -39,6 +39,10 @@ static inline int hearth_epoll_wait(int epoll, unsigned long long *tokens, unsig
 /// accept4 (a GNU extension, so defined in CHearthLinux.c) with the new socket non-blocking and closed on exec.
 int hearth_accept(int listener);
 
+/// accept4 that also copies the peer's address (4 bytes for IPv4, 16 for IPv6) into `address` and its length into
+/// `length` (0 when the family is neither), for per-client limits kept in memory only.
+int hearth_accept_from(int listener, unsigned char *address, int *length);
+
 #include <stdio.h>
 
 /// Line-buffers standard output (Swift 6 cannot touch the `stdout` global directly).

@@ -6,6 +6,10 @@ package enum APIRoute: String, CaseIterable, Sendable {
     case responses
     case consent
     case participant
+    case attempts
+    case attempt
+    case certificates
+    case certificate
     case openAPI
     case health
     case metrics
@@ -17,6 +21,10 @@ package enum APIRoute: String, CaseIterable, Sendable {
         case .responses: base + "/responses"
         case .consent: base + "/consent"
         case .participant: base + "/participants/{id}"
+        case .attempts: base + "/assessments/{course}/{quiz}/attempts"
+        case .attempt: base + "/assessments/{course}/{quiz}/attempts/{attempt}"
+        case .certificates: base + "/certificates"
+        case .certificate: base + "/certificates/{code}"
         case .openAPI: base + "/openapi.json"
         case .health: "/healthz"
         case .metrics: "/metrics"
@@ -26,34 +34,49 @@ package enum APIRoute: String, CaseIterable, Sendable {
     /// The methods it answers (HEAD wherever GET is).
     package var methods: [String] {
         switch self {
-        case .events, .responses, .consent: ["POST"]
+        case .events, .responses, .consent, .attempts, .attempt, .certificates: ["POST"]
         case .participant: ["DELETE"]
-        case .openAPI, .health, .metrics: ["GET", "HEAD"]
+        case .certificate, .openAPI, .health, .metrics: ["GET", "HEAD"]
         }
     }
 }
 
 /// The route table under one API base (`site.xml`'s `<api base>`, a path such as `/api/v1`).
 package struct RouteTable: Sendable {
+    /// A pattern split at `/`: literal segments, and `{name}` segments that match any one non-empty segment.
+    private struct Pattern: Sendable {
+        var route: APIRoute
+        var segments: [Substring?]
+    }
+
     package let base: String
-    private let exact: [String: APIRoute]
-    private let participantsPrefix: String
+    private let patterns: [Pattern]
 
     package init(base: String) {
         let base = base.hasSuffix("/") ? String(base.dropLast()) : base
         self.base = base
-        var exact: [String: APIRoute] = [:]
-        for route in APIRoute.allCases where !route.pattern(base: base).contains("{") { exact[route.pattern(base: base)] = route }
-        self.exact = exact
-        participantsPrefix = base + "/participants/"
+        patterns = APIRoute.allCases.map { route in
+            Pattern(route: route, segments: route.pattern(base: base).split(separator: "/", omittingEmptySubsequences: false).map {
+                $0.hasPrefix("{") ? nil : $0
+            })
+        }
     }
 
-    /// The route a path belongs to, with its `{id}` parameter if it has one.
-    package func match(_ path: String) -> (route: APIRoute, parameter: String?)? {
-        if let route = exact[path] { return (route, nil) }
-        if path.hasPrefix(participantsPrefix) {
-            let id = path.dropFirst(participantsPrefix.count)
-            if !id.isEmpty && !id.contains("/") { return (.participant, String(id)) }
+    /// The route a path belongs to, with its `{…}` parameters in order.
+    package func match(_ path: String) -> (route: APIRoute, parameters: [String])? {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for pattern in patterns where pattern.segments.count == segments.count {
+            var parameters: [String] = []
+            var matched = true
+            for (expected, actual) in zip(pattern.segments, segments) {
+                if let expected {
+                    guard expected == actual else { matched = false; break }
+                } else {
+                    guard !actual.isEmpty else { matched = false; break }
+                    parameters.append(String(actual))
+                }
+            }
+            if matched { return (pattern.route, parameters) }
         }
         return nil
     }
@@ -63,9 +86,9 @@ package struct RouteTable: Sendable {
         path == base || path.hasPrefix(base + "/")
     }
 
-    /// The path as logs and metrics show it: a route's pattern, so ids in paths never reach them.
+    /// The path as logs and metrics show it: a route's pattern, so ids and codes in paths never reach them.
     package func loggedPath(_ path: String) -> String {
-        guard let (route, parameter) = match(path), parameter != nil else { return path }
+        guard let (route, parameters) = match(path), !parameters.isEmpty else { return path }
         return route.pattern(base: base)
     }
 

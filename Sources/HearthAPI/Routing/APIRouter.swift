@@ -1,3 +1,4 @@
+import Foundation
 import HearthHTTP
 import HearthStore
 
@@ -16,6 +17,8 @@ package struct APIRouter: Sendable {
     let responses: ResponsesEndpoint
     let consent: ConsentEndpoint
     let erasure: ErasureEndpoint
+    let attempts: AttemptsEndpoint
+    let certificates: CertificatesEndpoint
     let store: any EventStore
     let site: StaticSite
     let openAPI: [UInt8]?
@@ -26,12 +29,17 @@ package struct APIRouter: Sendable {
     package let metrics: RequestMetrics
     let accessLog: AccessLog?
 
+    /// `clock` gives seconds since 1970 (tests move it on to reach a retake date).
     package init(manifest: ManifestIndex, store: any EventStore, site: StaticSite, openAPI: [UInt8]? = nil, apiBase: String = "/api/v1",
-                metrics metricsExposure: MetricsExposure = .here, accessLog: AccessLog? = nil) {
+                 assessments: AssessmentBook = AssessmentBook(), metrics metricsExposure: MetricsExposure = .here,
+                 accessLog: AccessLog? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         events = EventsEndpoint(manifest: manifest, store: store)
         responses = ResponsesEndpoint(manifest: manifest, store: store)
         consent = ConsentEndpoint(manifest: manifest, store: store)
         erasure = ErasureEndpoint(store: store)
+        attempts = AttemptsEndpoint(book: assessments, store: store, clock: clock)
+        certificates = CertificatesEndpoint(book: assessments, store: store, clock: clock,
+                                            lookups: ClientRateLimiter(limit: 20, window: 60, clock: clock))
         self.store = store
         self.site = site
         self.openAPI = openAPI
@@ -43,7 +51,7 @@ package struct APIRouter: Sendable {
 
     /// Answers a request: now for reads, and after the store has finished for writes, without holding the event loop.
     package func reply(to request: HTTPRequest) -> HTTPReply {
-        guard let (route, parameter) = routes.match(request.path) else {
+        guard let (route, parameters) = routes.match(request.path) else {
             if routes.isAPIPath(request.path) {
                 return .now(APIError(.notFound, code: "not_found", message: "there is no API endpoint \(request.path)").response)
             }
@@ -56,7 +64,11 @@ package struct APIRouter: Sendable {
         case .events: return events.handle(request)
         case .responses: return responses.handle(request)
         case .consent: return consent.handle(request)
-        case .participant: return erasure.handle(participant: parameter ?? "")
+        case .participant: return erasure.handle(participant: parameters[0])
+        case .attempts: return attempts.start(course: parameters[0], quiz: parameters[1], request)
+        case .attempt: return attempts.submit(course: parameters[0], quiz: parameters[1], attempt: parameters[2], request)
+        case .certificates: return certificates.issue(request)
+        case .certificate: return certificates.verify(parameters[0], request)
         case .health:
             return .now(HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                      body: Array("{\"status\":\"ok\"}\n".utf8)))

@@ -4,6 +4,8 @@ final class Connection {
     let descriptor: Int32
     /// Tells this connection from a later one that reuses the same descriptor number.
     let generation: UInt64
+    /// The peer's address, handed to each request for per-client limits; never logged.
+    let client: ClientAddress
     var state: ConnectionState
     var input = InputBuffer()
     var output = OutputQueue()
@@ -12,9 +14,10 @@ final class Connection {
     /// The epoll events registered now, so `epoll_ctl` runs only when they must change.
     var interest: UInt32
 
-    init(descriptor: Int32, generation: UInt64, now: Double, interest: UInt32) {
+    init(descriptor: Int32, generation: UInt64, client: ClientAddress, now: Double, interest: UInt32) {
         self.descriptor = descriptor
         self.generation = generation
+        self.client = client
         state = .idle(since: now)
         lastOutputProgress = now
         self.interest = interest

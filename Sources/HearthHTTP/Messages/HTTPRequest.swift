@@ -10,9 +10,12 @@ package struct HTTPRequest: Sendable {
     /// Header names in lower case, in the order sent.
     package var headers: [(name: String, value: String)]
     package var body: [UInt8]
+    /// The peer's address, for limits kept in memory (never stored or logged).
+    package var client: ClientAddress
 
     package init(method: String, path: String, query: String = "", minorVersion: Int = 1,
-                headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+                headers: [(name: String, value: String)] = [], body: [UInt8] = [], client: ClientAddress = ClientAddress()) {
+        self.client = client
         self.method = method
         self.path = path
         self.query = query

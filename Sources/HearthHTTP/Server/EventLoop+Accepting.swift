@@ -8,8 +8,10 @@ extension EventLoop {
     /// process has no descriptors left, the spare one is given up to accept-and-refuse a client, and accepting
     /// pauses briefly, so running out never spins the loop.
     func acceptConnections() {
+        var address = [UInt8](repeating: 0, count: 16)
+        var length: Int32 = 0
         while true {
-            let descriptor = hearth_accept(listener)
+            let descriptor = hearth_accept_from(listener, &address, &length)
             if descriptor >= 0 {
                 guard connections.count < connectionLimit else {
                     refuse(descriptor, HTTPProtocolError(.tooManyConnections, "the server has too many open connections; try again shortly"))
@@ -18,7 +20,8 @@ extension EventLoop {
                 var one: Int32 = 1
                 setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
                 nextGeneration += 1
-                connections[descriptor] = Connection(descriptor: descriptor, generation: nextGeneration, now: Self.now(),
+                connections[descriptor] = Connection(descriptor: descriptor, generation: nextGeneration,
+                                                     client: ClientAddress(bytes: Array(address.prefix(Int(length)))), now: Self.now(),
                                                      interest: EPOLLIN.rawValue)
                 _ = hearth_epoll_add(epoll, descriptor, EPOLLIN.rawValue, UInt64(descriptor))
                 continue

@@ -66,7 +66,8 @@ extension EventLoop {
             case .invalid(let error):
                 refuseRequest(on: connection, error, started: started)
                 return
-            case .request(let request, let consumed):
+            case .request(var request, let consumed):
+                request.client = connection.client
                 connection.input.consume(consumed)
                 connection.state.requestParsed(now: Self.now(), more: !connection.input.isEmpty)
                 dispatch(request, on: connection, started: started)

@@ -2,12 +2,12 @@ import HearthContent
 import HearthMarkdown
 
 /// Renders content Markdown for one output page, pointing links to content files at their built pages.
-struct MarkdownHTML {
+package struct MarkdownHTML {
     let links: LinkResolver
     /// The page being written, relative to the site root.
     let page: String
 
-    init(links: LinkResolver, page: String) {
+    package init(links: LinkResolver, page: String) {
         self.links = links
         self.page = page
     }
@@ -33,7 +33,7 @@ struct MarkdownHTML {
     }
 
     /// Short Markdown such as a quiz prompt: a lone paragraph renders without its `<p>`.
-    func inlineHTML(_ markdown: String, at location: SourceLocation) -> String {
+    package func inlineHTML(_ markdown: String, at location: SourceLocation) -> String {
         let tree = PageParser.parse(markdown)
         let blocks = tree.children(of: tree.root)
         if blocks.count == 1, tree.kind(of: blocks[0]) == .paragraph {

@@ -12,6 +12,8 @@ package final class SQLiteEventStore: EventStore {
     private let checkpointer: Checkpointer
     /// Runs callers' completions after each commit, off the writer thread.
     private let replies = DispatchQueue(label: "hearth-store-replies")
+    /// Runs lookups on read connections, off the event loops.
+    private let lookups = DispatchQueue(label: "hearth-store-lookups", attributes: .concurrent)
 
     /// Opens (or creates) the database at `path`, with the participant key in `path.key` (see `ParticipantKey`).
     /// `maximumQueuedBatches` bounds the requests waiting for a commit (each at most 100 events); beyond it writes
@@ -63,6 +65,50 @@ package final class SQLiteEventStore: EventStore {
 
     package func erase(participant: String, completion: @escaping StoreCompletion<Erasure>) {
         queue.submit(.erasure(participant: hash.hex(participant), reply: completion))
+    }
+
+    // MARK: Assessments and certificates
+
+    /// Learner ids hash in a domain of their own, so the same id as a participant's would never match it.
+    private func learnerHash(_ learner: String) -> String { hash.hex("learner " + learner) }
+
+    /// A certificate code is kept only as its SHA-256: enough to verify it, nothing to read it back from.
+    private static func codeHash(_ code: String) -> String {
+        SHA256.hash(Array(code.utf8)).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    package func startAttempt(learner: String, course: String, quiz: String, hour: Int64,
+                              plan: @escaping @Sendable ([StoredAttempt]) throws -> PlannedAttempt, completion: @escaping StoreCompletion<StoredAttempt>) {
+        queue.submit(.startAttempt(learner: learnerHash(learner), course: course, quiz: quiz, hour: hour, plan: plan, reply: completion))
+    }
+
+    package func submitAttempt(id: String, learner: String, score: @escaping @Sendable (StoredAttempt?) throws -> AttemptScore,
+                              completion: @escaping StoreCompletion<[StoredAttempt]>) {
+        queue.submit(.submitAttempt(id: id, learner: learnerHash(learner), score: score, reply: completion))
+    }
+
+    package func issueCertificate(learner: String, course: String, code: String, check: @escaping @Sendable ([StoredAttempt]) throws -> Void,
+                                 completion: @escaping StoreCompletion<CertificateRecord>) {
+        queue.submit(.issueCertificate(learner: learnerHash(learner), course: course, code: Self.codeHash(code), check: check, reply: completion))
+    }
+
+    package func withdrawCertificate(code: String, completion: @escaping StoreCompletion<Bool>) {
+        queue.submit(.withdrawCertificate(code: Self.codeHash(code), reply: completion))
+    }
+
+    package func certificate(code: String, completion: @escaping StoreCompletion<CertificateRecord?>) {
+        let hashed = Self.codeHash(code)
+        let reads = self.reads
+        lookups.async {
+            completion(Result {
+                try reads.read { connection in
+                    let rows = try connection.prepare("SELECT course, issued_day, withdrawn_day FROM certificates WHERE code = ?").rows([.text(hashed)])
+                    guard let row = rows.first, case .text(let course) = row[0], case .integer(let day) = row[1] else { return nil }
+                    if case .integer(let withdrawn) = row[2] { return CertificateRecord(course: course, issuedDay: day, withdrawnDay: withdrawn) }
+                    return CertificateRecord(course: course, issuedDay: day)
+                }
+            })
+        }
     }
 
     // MARK: Reading (on read connections: never the writer's)

@@ -94,6 +94,29 @@ enum StoreSchema {
         DROP INDEX responses_participant;
         CREATE INDEX responses_pairing ON responses(participant, course, measure, occasion) WHERE participant IS NOT NULL;
         """,
+        // Assessed quizzes scored by the server, and the certificates they earn. A learner is a keyed hash of a
+        // random id of its own (never a research participant's); a certificate is a hash of its code, the course
+        // and the day, with nothing that says who holds it.
+        """
+        CREATE TABLE assessment_attempts (
+            id TEXT PRIMARY KEY,
+            learner TEXT NOT NULL,
+            course TEXT NOT NULL,
+            quiz TEXT NOT NULL,
+            round INTEGER NOT NULL,
+            questions TEXT NOT NULL,
+            started_hour INTEGER NOT NULL,
+            score INTEGER,
+            passed INTEGER
+        ) WITHOUT ROWID;
+        CREATE INDEX assessment_attempts_learner ON assessment_attempts(learner, course, quiz);
+        CREATE TABLE certificates (
+            code TEXT PRIMARY KEY,
+            course TEXT NOT NULL,
+            issued_day INTEGER NOT NULL,
+            withdrawn_day INTEGER
+        ) WITHOUT ROWID;
+        """,
     ]
 
     /// Brings a database up to the newest schema, one migration per transaction.

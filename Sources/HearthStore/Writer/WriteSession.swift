@@ -50,6 +50,7 @@ final class WriteSession {
     private let transaction: TransactionStatements
     private let records: RecordStatements
     private let ids: EventIDIndex
+    private let assessments: AssessmentStatements
     /// Ids inserted under the current request's savepoint, handed to `ids` once it is released.
     private var staged: [EventID] = []
     /// The seq given to the newest row of the open request.
@@ -61,6 +62,7 @@ final class WriteSession {
         self.connection = connection
         transaction = try TransactionStatements(connection)
         records = try RecordStatements(connection)
+        assessments = try AssessmentStatements(connection)
         ids = try EventIDIndex(connection: connection)
         eventsAtStart = Int(try connection.integer("SELECT COUNT(*) FROM events"))
     }
@@ -115,6 +117,14 @@ final class WriteSession {
         case .response(let row, _): return .appended(try insert(row, hour: hour))
         case .consent(let participant, let version, _): return .appended(try recordConsent(participant, version: version, hour: hour))
         case .erasure(let participant, _): return .erased(try erase(participant))
+        case .startAttempt(let learner, let course, let quiz, let startedHour, let plan, _):
+            return .attempt(try assessments.start(learner: learner, course: course, quiz: quiz, hour: startedHour, plan: plan))
+        case .submitAttempt(let id, let learner, let score, _):
+            return .attempts(try assessments.submit(id: id, learner: learner, score: score))
+        case .issueCertificate(let learner, let course, let code, let check, _):
+            return .certificate(try assessments.issueCertificate(learner: learner, course: course, code: code, day: hour / 24, check: check))
+        case .withdrawCertificate(let code, _):
+            return .withdrawn(try assessments.withdrawCertificate(code: code, day: hour / 24))
         case .flush: return .flushed
         }
     }
