@@ -1,0 +1,26 @@
+/// A count table with its row and column labels, before and after disclosure control.
+///
+/// Every research figure that is a breakdown is one of these, published whole with its own totals: a filter
+/// chooses which rows and columns to show, but never makes new totals from a subset, so a suppressed cell
+/// cannot be recovered by subtracting one query's totals from another's.
+package struct LabelledTable: Hashable, Sendable {
+    package var rows: [String]
+    package var columns: [String]
+    package var table: DisclosedTable
+
+    /// Counts by row and column label (missing pairs are 0), disclosed under `threshold`.
+    package init(rows: [String], columns: [String], counts: [String: [String: Int]], threshold: DisclosureThreshold) {
+        self.rows = rows
+        self.columns = columns
+        let raw = rows.map { row in columns.map { counts[row]?[$0] ?? 0 } }
+        table = rows.isEmpty || columns.isEmpty
+            ? DisclosedTable(cells: [], rowTotals: [], columnTotals: [], grandTotal: threshold.disclose(0))
+            : CountTable(rows: raw).disclosed(under: threshold)
+    }
+
+    /// A published cell by its labels.
+    package subscript(row: String, column: String) -> Disclosed<Int>? {
+        guard let r = rows.firstIndex(of: row), let c = columns.firstIndex(of: column) else { return nil }
+        return table.cells[r][c]
+    }
+}
