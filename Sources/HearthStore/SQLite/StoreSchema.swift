@@ -117,6 +117,27 @@ enum StoreSchema {
             withdrawn_day INTEGER
         ) WITHOUT ROWID;
         """,
+        // Researchers' access: a token is kept only as its SHA-256, with a name, the areas it sees, its scope and
+        // expiry; every research request is recorded (token name, endpoint, parameters, hour). The research
+        // queries read events by course and hour, and responses by course and measure.
+        """
+        CREATE TABLE research_tokens (
+            name TEXT PRIMARY KEY,
+            hash TEXT NOT NULL UNIQUE,
+            areas TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            expires_day INTEGER,
+            created_day INTEGER NOT NULL,
+            revoked_day INTEGER
+        ) WITHOUT ROWID;
+        CREATE TABLE research_audit (
+            token TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            parameters TEXT NOT NULL,
+            hour INTEGER NOT NULL
+        );
+        CREATE INDEX responses_course_measure ON responses(course, measure);
+        """,
     ]
 
     /// Brings a database up to the newest schema, one migration per transaction.

@@ -22,6 +22,12 @@ enum WriteRequest: Sendable {
                           reply: StoreCompletion<CertificateRecord>)
     /// Marks a certificate withdrawn; answered false when there is none under that code.
     case withdrawCertificate(code: String, reply: StoreCompletion<Bool>)
+    /// Adds a research token (its name must be new).
+    case createToken(ResearchToken, reply: StoreCompletion<Bool>)
+    /// Revokes a token by name; answered false when there is none (or it was revoked already).
+    case revokeToken(name: String, reply: StoreCompletion<Bool>)
+    /// Records a research request before it is answered.
+    case audit(token: String, endpoint: String, parameters: String, reply: StoreCompletion<Bool>)
     /// Writes nothing; answered after the commit it joined (which also carries the id index on by a slice).
     case flush(reply: @Sendable () -> Void)
 
@@ -43,7 +49,7 @@ enum WriteRequest: Sendable {
             typed(reply) { if case .attempts(let attempts) = $0 { attempts } else { nil } }
         case .issueCertificate(_, _, _, _, let reply):
             typed(reply) { if case .certificate(let record) = $0 { record } else { nil } }
-        case .withdrawCertificate(_, let reply):
+        case .withdrawCertificate(_, let reply), .createToken(_, let reply), .revokeToken(_, let reply), .audit(_, _, _, let reply):
             typed(reply) { if case .withdrawn(let found) = $0 { found } else { nil } }
         case .flush(let reply):
             reply()
@@ -63,6 +69,7 @@ enum WriteOutcome: Sendable {
     case attempt(StoredAttempt)
     case attempts([StoredAttempt])
     case certificate(CertificateRecord)
+    /// Whether the write found what it was to change (a certificate to withdraw, a token to revoke).
     case withdrawn(Bool)
     case flushed
 }

@@ -51,6 +51,7 @@ final class WriteSession {
     private let records: RecordStatements
     private let ids: EventIDIndex
     private let assessments: AssessmentStatements
+    private let research: ResearchStatements
     /// Ids inserted under the current request's savepoint, handed to `ids` once it is released.
     private var staged: [EventID] = []
     /// The seq given to the newest row of the open request.
@@ -63,6 +64,7 @@ final class WriteSession {
         transaction = try TransactionStatements(connection)
         records = try RecordStatements(connection)
         assessments = try AssessmentStatements(connection)
+        research = try ResearchStatements(connection)
         ids = try EventIDIndex(connection: connection)
         eventsAtStart = Int(try connection.integer("SELECT COUNT(*) FROM events"))
     }
@@ -125,6 +127,16 @@ final class WriteSession {
             return .certificate(try assessments.issueCertificate(learner: learner, course: course, code: code, day: hour / 24, check: check))
         case .withdrawCertificate(let code, _):
             return .withdrawn(try assessments.withdrawCertificate(code: code, day: hour / 24))
+        case .createToken(let token, _):
+            try research.insertToken.run([.text(token.name), .text(token.hash), .text(token.areas?.joined(separator: ",") ?? "all"),
+                                          .text(token.scope.rawValue), token.expiresDay.map { .integer($0) } ?? .null,
+                                          .integer(token.createdDay)])
+            return .withdrawn(true)
+        case .revokeToken(let name, _):
+            return .withdrawn(try research.revokeToken.run([.integer(hour / 24), .text(name)]) == 1)
+        case .audit(let token, let endpoint, let parameters, _):
+            try research.audit.run([.text(token), .text(endpoint), .text(parameters), .integer(hour)])
+            return .withdrawn(true)
         case .flush: return .flushed
         }
     }
