@@ -1,0 +1,8 @@
+// Offline: the service worker (sw.js at the site's root, written by the build) keeps the theme's files and
+// every page of a course once the course is opened. Not over file://, where there is nothing to register.
+if ("serviceWorker" in navigator && data.serviceWorker && window.location.protocol !== "file:") {
+  navigator.serviceWorker.register(data.serviceWorker).catch(function () { /* the site works without it */ });
+}
+
+// Anything left in the outbox from an earlier page goes now, once every part above is ready.
+flush();
