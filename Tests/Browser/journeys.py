@@ -218,6 +218,18 @@ def saying_no(journey):
     check("%s: only anonymous events are stored, and no consent" % j.name,
           events and all(p is None for _, p in events) and not j.rows("SELECT * FROM consents") and not j.rows("SELECT * FROM responses"),
           events)
+    j.open("")
+    carry_on = j.visible("[data-course-card=%s] [data-carry-on] a" % COURSE)
+    check("%s: the home page offers Carry on, to the page last read" % j.name,
+          carry_on and carry_on[0].get_attribute("href").endswith("what-happens/2.html"), [a.get_attribute("href") for a in carry_on])
+    j.shot("carry-on")
+    j.open("pages/privacy.html")
+    j.link("Clear my progress on this device")
+    check("%s: Clear my progress empties this device and says so" % j.name,
+          not j.storage("progress") and not j.storage("research") and "cleared" in j.find("[data-device-status]").text,
+          j.find("[data-device-status]").text)
+    j.open("")
+    check("%s: after clearing, no course offers Carry on" % j.name, not j.visible("[data-carry-on]"))
     j.open("pages/privacy.html")
     j.link("Don't send anything from this device")
     check("%s: the privacy page confirms that nothing will be sent" % j.name,

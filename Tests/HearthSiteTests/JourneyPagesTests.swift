@@ -111,7 +111,7 @@ final class JourneyPagesTests: XCTestCase {
         let course = try page("courses/arguing-better/index.html")
         XCTAssertTrue(course.contains(">Help us find out if this course works</h2>"))
         XCTAssertTrue(course.contains(">Yes, I&#39;ll take part</button>") && course.contains(">No thanks</button>"))
-        XCTAssertTrue(course.contains("<h3>What we never collect</h3>"), "the wording's headings sit under the panel's")
+        XCTAssertTrue(course.contains("<h3 id=\"what-we-never-collect\">What we never collect</h3>"), "the wording's headings sit under the panel's")
         XCTAssertTrue(course.contains("data-after-days=\"28\""))
         XCTAssertTrue(course.contains("href=\"before-ons4.html\" data-measure=\"ons4\""))
         XCTAssertFalse(try page("courses/becoming-parents/index.html").isEmpty)

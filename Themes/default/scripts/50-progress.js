@@ -78,14 +78,14 @@ all("[data-carry-on]").forEach(function (carryOn) {
   show(carryOn, true);
 });
 
-// Privacy page: "Clear my progress on this device" removes pages read, quiz scores and self-check answers.
+// Privacy page: "Clear my progress on this device" removes everything Hearth keeps here, as the privacy page
+// says: pages read, quiz scores, the research choice and code (so nothing more is sent with it), and anything
+// waiting to be sent. Only the "send nothing" switch stays, so clearing never turns sending back on.
 all("[data-clear-progress]").forEach(function (button) {
   button.addEventListener("click", function () {
-    storedKeys().forEach(function (key) {
-      if (key === "progress" || key === "measures" || key.indexOf("quiz:") === 0) forget(key);
-    });
+    storedKeys().forEach(function (key) { if (key !== "sendNothing") forget(key); });
     progress = {};
-    announce(document.querySelector("[data-device-status]"), text("progressCleared"));
+    renderResearch(text("progressCleared"), document.querySelector("[data-device-status]"));
   });
 });
 
