@@ -164,3 +164,21 @@ final class JourneyPagesTests: XCTestCase {
         XCTAssertFalse(try page("pages/about.html").contains("data-clear-progress"))
     }
 }
+
+/// "Get help now": a phone number a person in trouble has to copy by hand is one they may not manage.
+final class HelpPageTests: XCTestCase {
+    func testEveryPhoneNumberOnTheHelpPageIsALink() throws {
+        let source = try String(contentsOf: SiteBuildTests.repository.appendingPathComponent("Content/pages/get-help-now.md"), encoding: .utf8)
+        // The page's text, without its HTML comment of sources.
+        let text = source.replacingOccurrences(of: #"<!--[\s\S]*?-->"#, with: "", options: .regularExpression)
+        let links = try NSRegularExpression(pattern: #"\[[^\]]*\]\((tel|sms):[0-9]+\)"#)
+        let found = links.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text))
+        // Take the links away: no number may be left outside one (55, a key to press, is not a number to call).
+        let unlinked = links.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "")
+        let number = try NSRegularExpression(pattern: #"\b(999|0\d{3} ?\d{3} ?\d{3,4}|0\d{3} ?\d{4} ?\d{3}|116 ?\d{3}|85258)\b"#)
+        for match in number.matches(in: unlinked, range: NSRange(unlinked.startIndex..., in: unlinked)) {
+            XCTFail("\(unlinked[Range(match.range, in: unlinked)!]) is written without a tel: or sms: link")
+        }
+        XCTAssertGreaterThan(found, 10)
+    }
+}

@@ -78,7 +78,7 @@ onSettled("consent", function (item, status, answer) {
     state.pending = null;
     state.courses = {};
     save("research", state);
-    renderResearch(text("thankYouTakingPart"));
+    renderResearch(text("consentSaved"));
   } else if (answer && answer.error && answer.error.code === "erased") {
     // This id was erased before (it cannot happen by chance, but the server says so): make a new one.
     giveConsent();

@@ -86,10 +86,14 @@ all("form.quiz__form").forEach(function (form) {
           option.classList.add(isRight ? "is-right" : "is-wrong");
           var feedback = option.querySelector(".option__feedback");
           // Said in words, not only by the border's colour.
-          var verdict = document.createElement("p");
-          verdict.className = "option__verdict";
-          verdict.textContent = isRight ? text(scenario ? "betterChoice" : "right") + "." : text(scenario ? "lessHelpful" : "notRight") + ".";
-          feedback.insertBefore(verdict, feedback.firstChild);
+          var word = isRight ? text(scenario ? "betterChoice" : "right") : text(scenario ? "lessHelpful" : "notRight");
+          // Unless the author's feedback already opens with the same word.
+          if (feedback.textContent.trim().toLowerCase().indexOf(word.toLowerCase()) !== 0) {
+            var verdict = document.createElement("p");
+            verdict.className = "option__verdict";
+            verdict.textContent = word + ".";
+            feedback.insertBefore(verdict, feedback.firstChild);
+          }
           feedback.hidden = false;
         }
         input.disabled = true;
