@@ -23,6 +23,8 @@ package struct SiteBuilder {
         var searchTitle: String
         var searchSummary: String
         var searchText: @Sendable () -> String
+        /// Whether search finds this page (not the questionnaires inside a course, the offline page or search itself).
+        var indexed = true
     }
 
     package let site: ContentSite
@@ -59,6 +61,15 @@ package struct SiteBuilder {
             let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
             if assetPaths[key] == nil || name.hasPrefix("hearth.") { assetPaths[key] = "assets/" + outputName }
         }
+        // The theme's scripts/ folder, joined into one hashed file (one request, cached for a year).
+        if !theme.scripts.isEmpty {
+            let joined = ScriptJoiner.join(theme.scripts)
+            let outputName = HashedAssetName.name("hearth.js", contents: joined)
+            try writer.write(joined, to: "assets/" + outputName)
+            assetPaths["js"] = "assets/" + outputName
+        }
+        // Browsers ask for /favicon.ico whatever a page says.
+        if let favicon = theme.assets["favicon.ico"] { try writer.write(favicon, to: SiteRoutes.favicon) }
         for asset in site.assets {
             try writer.copy(URL(fileURLWithPath: ContentLoader.join(site.folder, asset)), to: asset)
         }
@@ -74,12 +85,16 @@ package struct SiteBuilder {
         writer.record(rendered.flatMap(\.written))
         var search = SearchIndex()
         var sitemap = Sitemap()
-        for (job, text) in zip(jobs, texts) {
+        for (job, text) in zip(jobs, texts) where job.indexed {
             sitemap.add(job.path)
-            if job.path != SiteRoutes.search {
-                search.add(path: job.path, title: job.searchTitle, summary: job.searchSummary, text: text)
-            }
+            search.add(path: job.path, title: job.searchTitle, summary: job.searchSummary, text: text)
         }
+        // The service worker's cache is named from everything this build wrote, so any change replaces it.
+        var build = OfflineCache.Build()
+        for page in rendered { build.add(page.fingerprint) }
+        for path in assetPaths.values.sorted() { build.add(path) }
+        let offline = OfflineCache(site: site, assetPaths: assetPaths, build: build)
+        try writer.write(try library.renderBytes("service-worker", .object(offline.context())), to: SiteRoutes.serviceWorker)
         summary.pages = jobs.count
         try writer.write(search.json(), to: SiteRoutes.searchIndex)
         try writer.write(sitemap.xml(baseURL: site.settings.baseURL), to: SiteRoutes.sitemap)
@@ -91,16 +106,17 @@ package struct SiteBuilder {
     /// Renders and writes every page with its gzip'd copy; returns each page's text for the search index
     /// and the files written.
     private func renderInParallel(_ jobs: [Job], contexts: PageContexts, library: TemplateLibrary,
-                                  writer: SiteWriter) throws -> [(text: String, written: [String])] {
-        let results = ParallelResults<Result<(text: String, written: [String]), Error>>(count: jobs.count)
+                                  writer: SiteWriter) throws -> [(text: String, written: [String], fingerprint: UInt64)] {
+        let results = ParallelResults<Result<(text: String, written: [String], fingerprint: UInt64), Error>>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             do {
                 var context = job.context(contexts)
                 let body = try library.render(job.template, .object(context))
                 context["body"] = .string(body)
-                let written = try writer.writeFileWithGzip(try library.renderBytes("layout", .object(context)), to: job.path)
-                results.store(.success((job.searchText(), written)), at: index)
+                let page = try library.renderBytes("layout", .object(context))
+                let written = try writer.writeFileWithGzip(page, to: job.path)
+                results.store(.success((job.searchText(), written, HashedAssetName.fingerprint(of: page))), at: index)
             } catch {
                 results.store(.failure(error), at: index)
             }
@@ -134,7 +150,17 @@ package struct SiteBuilder {
                            searchTitle: plain.title, searchSummary: plain.summary, searchText: { PlainText.of(plain.body) })
             case .search:
                 return Job(path: page.path, template: "search", context: { $0.search() },
-                           searchTitle: "", searchSummary: "", searchText: { "" })
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .courseMeasure(let course, let occasion, let measure):
+                return Job(path: page.path, template: "course-measure",
+                           context: { $0.courseMeasure(course: course, occasion: occasion, measureID: measure) },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .courseEnd(let course):
+                return Job(path: page.path, template: "course-end", context: { $0.courseEnd(course) },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .offline:
+                return Job(path: page.path, template: "offline", context: { $0.offline() },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             }
         }
     }

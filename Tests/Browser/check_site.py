@@ -19,23 +19,13 @@ import tempfile
 import time
 import urllib.request
 
-results = []
-
-
-def check(name, ok, detail=""):
-    results.append(ok)
-    print(("PASS " if ok else "FAIL ") + name + ("" if ok or not detail else "\n     " + detail.replace("\n", "\n     ")))
+from harness import REPOSITORY as repository, Server, axe_violations, build_site, check, chromium, summary_line
 
 
 def main():
     hearth = sys.argv[1]
-    repository = pathlib.Path(__file__).resolve().parents[2]
-    site = pathlib.Path(tempfile.mkdtemp()) / "site"
-    build = subprocess.run([hearth, "build", "--content", str(repository / "Content"),
-                            "--theme", str(repository / "Themes/default"), "--out", str(site)],
-                           capture_output=True, text=True)
-    check("hearth build succeeds", build.returncode == 0, build.stderr)
-    if build.returncode != 0:
+    site = build_site(hearth)
+    if site is None:
         return
     pages = sorted(site.rglob("*.html"))
 
@@ -56,44 +46,24 @@ def main():
     check("module text is readable without JavaScript", "Think about the last big argument" in no_js)
 
     # The real server, so every page runs under its Content-Security-Policy and events reach its store.
-    work = pathlib.Path(tempfile.mkdtemp())
-    log = open(work / "serve.log", "w+")
-    server = subprocess.Popen([hearth, "serve", "--site", str(site), "--content", str(repository / "Content"),
-                               "--theme", str(repository / "Themes/default"), "--db", str(work / "hearth.sqlite"),
-                               "--port", "0"], cwd=str(repository), stdout=log, stderr=subprocess.STDOUT)
-    base = None
-    for _ in range(600):
-        found = re.search(r"at (http://127\.0\.0\.1:\d+/)", (work / "serve.log").read_text())
-        if found:
-            base = found.group(1)
-            break
-        if server.poll() is not None:
-            break
-        time.sleep(0.1)
-    check("hearth serve starts and says where", base is not None, (work / "serve.log").read_text()[-2000:])
-    if base is None:
-        server.kill()
+    try:
+        server = Server(hearth, site).start()
+    except RuntimeError as error:
+        check("hearth serve starts and says where", False, str(error))
         return
+    check("hearth serve starts and says where", True)
+    base = server.base
+    work = server.work
 
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from axe_selenium_python import Axe
 
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     try:
         for page in pages:
             relative = page.relative_to(site).as_posix()
             driver.get(base + relative)
-            axe = Axe(driver)
-            axe.inject()
-            violations = axe.run()["violations"]
-            summary = "; ".join("%s (%s): %s" % (v["id"], v["impact"], v["nodes"][0]["target"]) for v in violations)
-            check("accessibility: " + relative, not violations, summary)
+            violations = axe_violations(driver)
+            check("accessibility: " + relative, not violations, "; ".join(violations))
 
         # A module page's events leave the outbox once the server has stored them.
         def events_stored():
@@ -150,8 +120,7 @@ def main():
               fuzz.returncode == 0, (fuzz.stdout + fuzz.stderr)[-3000:])
     finally:
         driver.quit()
-        server.terminate()
-        server.wait(timeout=10)
+        server.stop()
 
 
 if __name__ == "__main__":
@@ -159,6 +128,6 @@ if __name__ == "__main__":
         main()
     except Exception as error:  # a crash is a failure, reported like the others
         check("browser checks ran", False, repr(error))
-    failed = results.count(False)
-    print("browser checks: %d passed, %d failed" % (len(results) - failed, failed))
-    sys.exit(1 if failed else 0)
+    line = summary_line()
+    print(line)
+    sys.exit(0 if line.endswith(" 0 failed") else 1)

@@ -2,10 +2,8 @@ import HearthMarkdown
 
 /// Turns one page of a Markdown module into page parts: prose, callouts and quizzes.
 ///
-/// A fenced block whose info string is `quiz` becomes a quiz; a block quote whose first
-/// line starts with `[!TIP]`, `[!NOTE]`, `[!WARNING]` or `[!REFLECT]` (GitHub's alert
-/// syntax, which authors may know already) becomes a callout, with the rest of that line
-/// as its optional title.
+/// A fenced block whose info string is `quiz` becomes a quiz; a block quote that starts with a
+/// callout marker (`CalloutMarker`) becomes a callout.
 struct PageBuilder {
     static let parser = MarkdownParser(extensions: .all)
 
@@ -86,28 +84,16 @@ struct PageBuilder {
 
     /// If the quote starts with an alert marker, removes the marker line from the tree and returns the callout's kind and title.
     private mutating func calloutMarker(_ quote: NodeID, tree: inout SyntaxTree, chunk: MarkdownFile.Chunk) -> (CalloutKind, String)? {
-        guard let paragraph = tree.firstChild(of: quote), tree.kind(of: paragraph) == .paragraph else { return nil }
-        // The marker's line: every inline before the first line break.
-        var firstLine = ""
-        var lineNodes: [NodeID] = []
-        var child = tree.firstChild(of: paragraph)
-        while let node = child {
-            lineNodes.append(node)
-            if tree.kind(of: node) == .softBreak || tree.kind(of: node) == .lineBreak { break }
-            firstLine += HeadingIdentifiers.plainText(of: node, in: tree)
-            child = tree.next(after: node)
-        }
-        guard firstLine.hasPrefix("[!"), let close = firstLine.firstIndex(of: "]") else { return nil }
-        let name = firstLine[firstLine.index(firstLine.startIndex, offsetBy: 2)..<close].lowercased()
-        guard let kind = CalloutKind(rawValue: name) else {
+        switch CalloutMarker.read(quote, in: &tree) {
+        case .callout(let kind, let title):
+            return (kind, title)
+        case .unknown(let name):
             let start = tree.range(of: quote).start
             diagnostics.warning("'[!\(name.uppercased())]' is not a callout kind, so this is shown as a plain quote; use [!TIP], [!NOTE], [!WARNING] or [!REFLECT]",
                                 at: SourceLocation(path: path, line: chunk.firstLine + start.line - 1, column: start.column))
             return nil
+        case nil:
+            return nil
         }
-        let title = firstLine[firstLine.index(after: close)...].drop { $0 == " " }
-        for node in lineNodes { tree.detach(node) }
-        if tree.firstChild(of: paragraph) == nil { tree.detach(paragraph) }
-        return (kind, String(title.reversed().drop { $0 == " " }.reversed()))
     }
 }

@@ -12,6 +12,11 @@ package enum SiteRoutes {
     package static let searchIndex = "search-index.json"
     package static let manifest = "manifest.json"
     package static let sitemap = "sitemap.xml"
+    /// Shown by the service worker for a page that is not cached while the device is offline.
+    package static let offline = "offline.html"
+    /// At the root, so that its scope covers every page of the site.
+    package static let serviceWorker = "sw.js"
+    package static let favicon = "favicon.ico"
 
     package static func course(_ course: String) -> String { "courses/\(course)/index.html" }
 
@@ -22,6 +27,15 @@ package enum SiteRoutes {
 
     package static func measure(_ id: String) -> String { "measures/\(id).html" }
 
+    /// A course's questionnaire on one occasion, e.g. `courses/arguing-better/before-phq4.html`: a file beside the
+    /// module folders, so no module id can clash with it.
+    package static func courseMeasure(course: String, occasion: MeasureOccasion, measure: String) -> String {
+        "courses/\(course)/\(occasion.rawValue)-\(measure).html"
+    }
+
+    /// The page after a course's last module.
+    package static func courseEnd(_ course: String) -> String { "courses/\(course)/finished.html" }
+
     package static func plainPage(_ id: String) -> String { "\(id).html" }
 
     /// Every page the build writes, in the order it writes them (so output is deterministic).
@@ -29,22 +43,29 @@ package enum SiteRoutes {
         var pages: [SitePage] = [.home]
         for course in site.courses {
             pages.append(.course(course))
+            for occasion in MeasureOccasion.allCases {
+                for measure in course.measures(on: occasion) {
+                    pages.append(.courseMeasure(course: course, occasion: occasion, measure: measure))
+                }
+            }
             for (moduleIndex, module) in course.modules.enumerated() {
                 for pageIndex in module.pages.indices {
                     pages.append(.modulePage(course: course, moduleIndex: moduleIndex, pageIndex: pageIndex))
                 }
             }
+            pages.append(.courseEnd(course))
         }
         pages += site.measures.sorted { $0.id < $1.id }.map(SitePage.measure)
         pages += site.pages.map(SitePage.plainPage)
         pages.append(.search)
+        pages.append(.offline)
         return pages
     }
 
     /// Every file the build writes from the content, by its path from the site root: the pages, the indexes
     /// and the content's own files (images and the like), which are copied to the same path.
     package static func files(of site: ContentSite) -> Set<String> {
-        Set(pages(of: site).map(\.path) + [searchIndex, manifest, sitemap] + site.assets)
+        Set(pages(of: site).map(\.path) + [searchIndex, manifest, sitemap, serviceWorker, favicon] + site.assets)
     }
 
     /// The URL of `target` as seen from the page at `from` (both paths under the site root).

@@ -57,6 +57,7 @@ struct PageContexts {
             "strings": stringValues[language] ?? .object(theme.strings(for: language).mapValues { .string($0) }),
             "assets": .object(assets),
             "root": .string(SiteRoutes.root(from: path)),
+            "serviceWorker": .string(SiteRoutes.relative(SiteRoutes.serviceWorker, from: path)),
             "title": .string(title),
             "description": .string(description),
             "quickExit": .bool(quickExit),
@@ -67,11 +68,13 @@ struct PageContexts {
                 "search": .string(SiteRoutes.relative(SiteRoutes.search, from: path)),
                 "help": link(to: "pages/get-help-now", from: path),
                 "about": link(to: "pages/about", from: path),
-                "privacy": link(to: "pages/privacy", from: path),
+                "privacy": link(to: Self.privacyPage, from: path),
             ]),
             "breadcrumbs": .array(breadcrumbs.map { .object(["title": .string($0.0), "url": .string(SiteRoutes.relative($0.1, from: path))]) }),
         ]
     }
+
+    static let privacyPage = "pages/privacy"
 
     /// A link to a plain page if the content has it, else nothing (templates test for it).
     private func link(to pageID: String, from path: String) -> TemplateValue {
@@ -104,7 +107,7 @@ struct PageContexts {
     }
 
     /// A course as templates see it: on the home page (summary) and on its own pages (with training details).
-    private func courseValue(_ course: Course, from path: String) -> TemplateValue {
+    func courseValue(_ course: Course, from path: String) -> TemplateValue {
         .object([
             "id": .string(course.id),
             "title": .string(course.title),
@@ -117,6 +120,8 @@ struct PageContexts {
             "passMark": course.passMark.map { .int($0) } ?? .null,
             "certificate": .bool(course.certificate),
             "quickExit": .bool(course.quickExit),
+            "endURL": .string(SiteRoutes.relative(SiteRoutes.courseEnd(course.id), from: path)),
+            "hasMeasures": .bool(!course.measuresBefore.isEmpty || !course.measuresAfter.isEmpty),
         ])
     }
 
@@ -126,7 +131,9 @@ struct PageContexts {
                              quickExit: course.quickExit, kind: "course", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
         let html = MarkdownHTML(links: links, page: path)
         context["course"] = courseValue(course, from: path)
-        context["introduction"] = .string(html.html(course.introduction))
+        context["parts"] = partsValue(CalloutMarker.parts(of: course.introduction), html: html)
+        context["research"] = researchValue(course, from: path)
+        context["end"] = .object(["url": .string(SiteRoutes.relative(SiteRoutes.courseEnd(course.id), from: path))])
         context["modules"] = .array(course.modules.enumerated().map { index, module in
             .object([
                 "id": .string(module.id),
@@ -139,21 +146,7 @@ struct PageContexts {
                 "quizCount": .int(module.quizzes.count),
             ])
         })
-        context["measuresBefore"] = measureLinks(course.measuresBefore, occasion: "before", from: path)
-        context["measuresAfter"] = measureLinks(course.measuresAfter, occasion: "after", from: path)
         return context
-    }
-
-    private func measureLinks(_ ids: [String], occasion: String, from path: String) -> TemplateValue {
-        .array(ids.compactMap { id in
-            guard let measure = site.measures.first(where: { $0.id == id }) else { return nil }
-            return .object([
-                "id": .string(id),
-                "title": .string(measure.title),
-                "url": .string(SiteRoutes.relative(SiteRoutes.measure(id), from: path) + "#\(occasion)"),
-                "occasion": .string(occasion),
-            ])
-        })
     }
 
     func modulePage(course: Course, moduleIndex: Int, pageIndex: Int) -> [String: TemplateValue] {
@@ -206,25 +199,39 @@ struct PageContexts {
             ])
         } else {
             context["next"] = .object([
-                "url": .string(SiteRoutes.relative(SiteRoutes.course(course.id), from: path)),
+                "url": .string(SiteRoutes.relative(SiteRoutes.courseEnd(course.id), from: path)),
                 "title": .string(course.title),
             ])
         }
-        context["parts"] = .array(page.parts.map { part in
+        context["parts"] = partsValue(page.parts, html: html, course: course.id, module: module.id, language: module.language)
+        return context
+    }
+
+    /// Prose, callouts and quizzes, as the `parts` partial shows them.
+    func partsValue(_ parts: [PagePart], html: MarkdownHTML, course: String = "", module: String = "", language: String = "en") -> TemplateValue {
+        .array(parts.map { part in
             switch part {
             case .text(let text):
                 return .object(["text": .object(["html": .string(html.html(text))])])
             case .callout(let kind, let title, let body):
                 return .object(["callout": .object(["kind": .string(kind.rawValue), "title": .string(title), "html": .string(html.html(body))])])
             case .quiz(let quiz):
-                return .object(["quiz": quizValue(quiz, course: course.id, module: module.id, html: html)])
+                return .object(["quiz": quizValue(quiz, course: course, module: module, html: html, language: language)])
             }
         })
-        return context
     }
 
-    private func quizValue(_ quiz: Quiz, course: String, module: String, html: MarkdownHTML) -> TemplateValue {
-        .object([
+    private func quizValue(_ quiz: Quiz, course: String, module: String, html: MarkdownHTML, language: String) -> TemplateValue {
+        let strings = theme.strings(for: language)
+        // A true/false option written `true` or `false` reads as the words "True" and "False" in the page's language.
+        func optionHTML(_ option: Option, in question: Question) -> String {
+            let written = option.text.lowercased()
+            if question.kind == .trueFalse, written == "true" || written == "false" {
+                return HTMLEscaping.escaped(strings[written] ?? written.capitalized)
+            }
+            return html.inlineHTML(option.text, at: option.location)
+        }
+        return .object([
             "id": .string(quiz.id),
             "title": .string(quiz.title),
             "assessed": .bool(quiz.isAssessed),
@@ -258,7 +265,7 @@ struct PageContexts {
                         .object([
                             "id": .string("\(quiz.id)-\(question.id)-\(n + 1)"),
                             "value": .int(n + 1),
-                            "html": .string(html.inlineHTML(option.text, at: option.location)),
+                            "html": .string(optionHTML(option, in: question)),
                             "correct": .bool(option.isCorrect),
                             "feedbackHTML": .string(option.feedback.isEmpty ? "" : html.inlineHTML(option.feedback, at: option.location)),
                             "consequenceHTML": .string(option.consequence.isEmpty ? "" : html.inlineHTML(option.consequence, at: option.location)),
@@ -273,59 +280,9 @@ struct PageContexts {
         let path = SiteRoutes.plainPage(page.id)
         var context = common(path: path, title: page.title, description: page.summary, language: page.language,
                              quickExit: true, kind: "page", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
-        context["content"] = .string(MarkdownHTML(links: links, page: path).html(page.body))
-        return context
-    }
-
-    func measure(_ measure: Measure) -> [String: TemplateValue] {
-        let path = SiteRoutes.measure(measure.id)
-        var context = common(path: path, title: measure.title, description: measure.instructions, language: measure.language,
-                             quickExit: true, kind: "measure", breadcrumbs: [(site.settings.title, SiteRoutes.home)])
-        let strings = theme.strings(for: measure.language)
-        context["measure"] = .object([
-            "id": .string(measure.id),
-            "title": .string(measure.title),
-            "instructions": .string(measure.instructions),
-            "scoring": .string(measure.scoring.rawValue),
-            "itemCount": .int(measure.items.count),
-            "licence": .string(measure.licence),
-            "source": .string(measure.source),
-        ])
-        context["items"] = .array(measure.items.enumerated().map { index, item in
-            let scale = item.scale ?? measure.scale
-            return .object([
-                "id": .string(item.id),
-                "name": .string("\(measure.id)-\(item.id)"),
-                "number": .int(index + 1),
-                "html": .string(HTMLEscaping.escaped(item.text)),
-                "points": .array(scale.points.map { point in
-                    .object(["value": .int(point.value), "label": .string(point.label), "id": .string("\(measure.id)-\(item.id)-\(point.value)")])
-                }),
-            ])
-        })
-        // Signposts carry the items they score, so the script can show the right message without a server.
-        context["signposts"] = .array(measure.signposts.map { signpost in
-            let items: [MeasureItem]
-            if let scope = signpost.scope {
-                let subscale = measure.subscales.first { $0.id == scope }
-                items = measure.items.filter { subscale?.itemIDs.contains($0.id) ?? ($0.id == scope) }
-            } else {
-                items = measure.items
-            }
-            return .object([
-                "items": .string(items.map(\.id).joined(separator: " ")),
-                "reversed": .string(items.filter(\.reversed).map(\.id).joined(separator: " ")),
-                "min": signpost.minimum.map { .double($0) } ?? .null,
-                "max": signpost.maximum.map { .double($0) } ?? .null,
-                "scoring": .string(measure.scoring == .mean ? "mean" : "sum"),
-                "message": .string(signpost.message),
-            ])
-        })
-        context["scale"] = .object(["min": .int(measure.scale.minimum), "max": .int(measure.scale.maximum)])
-        context["occasions"] = .array([("before", "occasionBefore", "Before the course"), ("after", "occasionAfter", "After the course"),
-                                       ("follow-up", "occasionFollowUp", "Follow-up")].map { id, key, fallback in
-            .object(["id": .string(id), "title": .string(strings[key] ?? fallback)])
-        })
+        context["parts"] = partsValue(CalloutMarker.parts(of: page.body), html: MarkdownHTML(links: links, page: path))
+        // The privacy page is where a person changes what this device keeps and sends.
+        context["privacyControls"] = .bool(page.id == Self.privacyPage)
         return context
     }
 

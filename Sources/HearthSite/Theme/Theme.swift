@@ -8,6 +8,8 @@ package struct Theme: Sendable {
     package var templates: [String: String] = [:]
     /// Asset files by path under `assets/`.
     package var assets: [String: [UInt8]] = [:]
+    /// The script's parts by file name under `scripts/`, joined in name order into one file by the build.
+    package var scripts: [String: [UInt8]] = [:]
     /// Interface strings by language, then key.
     package var strings: [String: [String: String]] = [:]
     /// The folders read, most specific first, for messages.
@@ -44,13 +46,18 @@ package struct Theme: Sendable {
                 guard let data = FileManager.default.contents(atPath: layer + "/assets/" + file) else { continue }
                 theme.assets[file] = [UInt8](data)
             }
+            for file in files(in: layer + "/scripts") where file.hasSuffix(".js") && !file.contains("/") {
+                guard let data = FileManager.default.contents(atPath: layer + "/scripts/" + file) else { continue }
+                theme.scripts[file] = [UInt8](data)
+            }
             for file in files(in: layer + "/strings") where file.hasSuffix(".json") && !file.contains("/") {
                 let path = layer + "/strings/" + file
                 let language = String(file.dropLast(5))
                 for (key, text) in try strings(at: path) { theme.strings[language, default: [:]][key] = text }
             }
         }
-        for required in ["layout", "home", "course", "module-page", "page", "measure", "search"] where theme.templates[required] == nil {
+        for required in ["layout", "home", "course", "module-page", "page", "measure", "search", "course-measure", "course-end",
+                         "offline", "service-worker"] where theme.templates[required] == nil {
             throw LoadError(path: folder + "/templates/\(required).mustache",
                             message: "the theme has no '\(required)' template, and neither does the default theme")
         }
