@@ -26,9 +26,9 @@ let package = Package(
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
         .target(name: "HearthResearch", dependencies: ["HearthContent"]),
-        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON"]),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON", "HearthResearch", "HearthContent"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP",
-                                                         "HearthStore", "HearthAPI", "CHearthLinux"]),
+                                                         "HearthStore", "HearthResearch", "HearthAPI", "CHearthLinux"]),
 
         .target(name: "HearthTestSupport", dependencies: ["HearthHTTP", "HearthStore"], path: "Tests/HearthTestSupport"),
         .testTarget(name: "HearthTextTests", dependencies: ["HearthText", "HearthTestSupport"]),

@@ -40,4 +40,26 @@ package protocol EventStore: Sendable {
     func withdrawCertificate(code: String, completion: @escaping StoreCompletion<Bool>)
     /// The certificate under a code, if there is one.
     func certificate(code: String, completion: @escaping StoreCompletion<CertificateRecord?>)
+
+    // Research: tokens, the audit of requests, and the reads behind the figures and exports. An `areas` filter is
+    // nil for every area (records that named none included), else only those listed.
+
+    /// Every research token (hashes only).
+    func researchTokens(completion: @escaping StoreCompletion<[ResearchToken]>)
+    /// Adds a token; false when its name is taken.
+    func createToken(_ token: ResearchToken, completion: @escaping StoreCompletion<Bool>)
+    /// Revokes a token by name; false when there is none, or it was revoked already.
+    func revokeToken(name: String, completion: @escaping StoreCompletion<Bool>)
+    /// Records a research request (token name, endpoint, parameters, the hour), durably, before it is answered.
+    func audit(token: String, endpoint: String, parameters: String, completion: @escaping StoreCompletion<Bool>)
+    /// A course's usage counts between two hours.
+    func usage(course: String, fromHour: Int64, toHour: Int64, areas: [String]?, completion: @escaping StoreCompletion<UsageRows>)
+    /// A course's funnel counts.
+    func funnel(course: String, areas: [String]?, completion: @escaping StoreCompletion<FunnelRows>)
+    /// Each consenting participant's answers to a measure for a course, by occasion.
+    func answers(course: String, measure: String, areas: [String]?, completion: @escaping StoreCompletion<[ParticipantAnswers]>)
+    /// Every response, one call a response, never in arrival order; blocks (run it off an event loop).
+    func eachResponse(areas: [String]?, _ body: (ResponseExportRow) throws -> Void) throws
+    /// Every event, one call an event, never in arrival order; blocks (run it off an event loop).
+    func eachEvent(areas: [String]?, _ body: (EventExportRow) throws -> Void) throws
 }

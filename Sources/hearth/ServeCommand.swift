@@ -3,6 +3,7 @@ import Foundation
 import HearthAPI
 import HearthContent
 import HearthHTTP
+import HearthResearch
 import HearthStore
 
 /// `hearth serve`: builds the site when it is missing or older than the content, opens (or
@@ -11,6 +12,7 @@ enum ServeCommand {
     static let usage = """
         usage: hearth serve [--content Content] [--theme Themes/default] [--site _site] [--db hearth.sqlite]
                             [--host 127.0.0.1] [--port 8080] [--metrics-listen HOST:PORT | --no-metrics]
+                            [--research-threshold 10]
         """
 
     /// What the command line asked for.
@@ -19,6 +21,8 @@ enum ServeCommand {
         var host = "127.0.0.1", port = 8080
         /// nil: `/metrics` on the main address; `.some(nil)`: nowhere; `.some(address)`: only there.
         var metricsAddress: (host: String, port: Int)??
+        /// The smallest count a researcher sees (never below 5).
+        var researchThreshold = DisclosureThreshold.standard
     }
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -54,7 +58,8 @@ enum ServeCommand {
             // standard output never holds up a request.
             let accessLog = AccessLog(descriptor: STDOUT_FILENO)
             let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI, apiBase: manifest.apiBase,
-                                   assessments: AssessmentBook(content), metrics: options.metricsAddress == nil ? .here : .elsewhere, accessLog: accessLog)
+                                   assessments: AssessmentBook(content), research: ResearchCatalog(content),
+                                   researchThreshold: options.researchThreshold, metrics: options.metricsAddress == nil ? .here : .elsewhere, accessLog: accessLog)
             var configuration = HTTPServer.Configuration()
             configuration.host = options.host
             configuration.port = options.port
@@ -111,7 +116,7 @@ enum ServeCommand {
                 options.metricsAddress = .some(nil)
                 index += 1
                 continue
-            case "--content", "--theme", "--site", "--db", "--host", "--port", "--metrics-listen":
+            case "--content", "--theme", "--site", "--db", "--host", "--port", "--metrics-listen", "--research-threshold":
                 guard index + 1 < arguments.count else { throw CommandError.usage("'\(flag)' needs a value.\n\(usage)") }
             default:
                 throw CommandError.usage("unknown option '\(flag)'.\n\(usage)")
@@ -124,6 +129,12 @@ enum ServeCommand {
             case "--db": options.database = value
             case "--host": options.host = value
             case "--port": options.port = try port(value, flag: flag)
+            case "--research-threshold":
+                do {
+                    options.researchThreshold = try DisclosureThreshold(Int(value) ?? 0)
+                } catch {
+                    throw CommandError.usage("'--research-threshold' takes a whole number, at least \(DisclosureThreshold.minimum): \(error)")
+                }
             default:
                 // HOST:PORT, with an IPv6 host in brackets ([::1]:9100).
                 guard let colon = value.lastIndex(of: ":") else {

@@ -12,6 +12,10 @@ case "check":
     status = BuildCommand.runCheck(Array(arguments.dropFirst()))
 case "serve":
     status = ServeCommand.run(Array(arguments.dropFirst()))
+case "tokens":
+    status = TokensCommand.run(Array(arguments.dropFirst()))
+case "export":
+    status = ExportCommand.run(Array(arguments.dropFirst()))
 case "certificates":
     status = CertificatesCommand.run(Array(arguments.dropFirst()))
 case "help", "--help", "-h", nil:

@@ -25,6 +25,16 @@ package final class ClientRateLimiter: @unchecked Sendable {
 
     /// Counts a request; nil when it is allowed, or the whole seconds until the client may try again.
     package func admit(_ client: ClientAddress) -> Int? {
+        check(client, counting: true)
+    }
+
+    /// Whether a client is over its limit now, without counting this as one of its requests (research requests
+    /// count only their failed tokens, but a client over the limit is turned away before its token is checked).
+    package func waiting(_ client: ClientAddress) -> Int? {
+        check(client, counting: false)
+    }
+
+    private func check(_ client: ClientAddress, counting: Bool) -> Int? {
         let key = client.bytes.count == 16 ? Array(client.bytes.prefix(8)) : client.bytes
         let now = clock()
         lock.lock()
@@ -33,9 +43,9 @@ package final class ClientRateLimiter: @unchecked Sendable {
             counts.removeAll(keepingCapacity: counts.count < 1024)
             windowStart = now
         }
-        let count = (counts[key] ?? 0) + 1
-        counts[key] = count
-        guard count > limit else { return nil }
+        let count = (counts[key] ?? 0) + (counting ? 1 : 0)
+        if counting { counts[key] = count }
+        guard count > limit || (!counting && count >= limit) else { return nil }
         return max(1, Int((windowStart + window - now).rounded(.up)))
     }
 }

@@ -10,6 +10,10 @@ package enum APIRoute: String, CaseIterable, Sendable {
     case attempt
     case certificates
     case certificate
+    case researchSummary
+    case researchFunnel
+    case researchOutcomes
+    case researchExport
     case openAPI
     case health
     case metrics
@@ -25,6 +29,10 @@ package enum APIRoute: String, CaseIterable, Sendable {
         case .attempt: base + "/assessments/{course}/{quiz}/attempts/{attempt}"
         case .certificates: base + "/certificates"
         case .certificate: base + "/certificates/{code}"
+        case .researchSummary: base + "/research/summary"
+        case .researchFunnel: base + "/research/funnel"
+        case .researchOutcomes: base + "/research/outcomes"
+        case .researchExport: base + "/research/export/{file}"
         case .openAPI: base + "/openapi.json"
         case .health: "/healthz"
         case .metrics: "/metrics"
@@ -36,7 +44,7 @@ package enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .events, .responses, .consent, .attempts, .attempt, .certificates: ["POST"]
         case .participant: ["DELETE"]
-        case .certificate, .openAPI, .health, .metrics: ["GET", "HEAD"]
+        case .certificate, .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .openAPI, .health, .metrics: ["GET", "HEAD"]
         }
     }
 }

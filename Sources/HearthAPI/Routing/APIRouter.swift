@@ -1,5 +1,6 @@
 import Foundation
 import HearthHTTP
+import HearthResearch
 import HearthStore
 
 /// Routes requests by the route table: the API under its base, `/healthz`, `/metrics`, and everything else
@@ -19,6 +20,7 @@ package struct APIRouter: Sendable {
     let erasure: ErasureEndpoint
     let attempts: AttemptsEndpoint
     let certificates: CertificatesEndpoint
+    let research: ResearchEndpoint
     let store: any EventStore
     let site: StaticSite
     let openAPI: [UInt8]?
@@ -31,7 +33,8 @@ package struct APIRouter: Sendable {
 
     /// `clock` gives seconds since 1970 (tests move it on to reach a retake date).
     package init(manifest: ManifestIndex, store: any EventStore, site: StaticSite, openAPI: [UInt8]? = nil, apiBase: String = "/api/v1",
-                 assessments: AssessmentBook = AssessmentBook(), metrics metricsExposure: MetricsExposure = .here,
+                 assessments: AssessmentBook = AssessmentBook(), research catalog: ResearchCatalog? = nil,
+                 researchThreshold: DisclosureThreshold = .standard, metrics metricsExposure: MetricsExposure = .here,
                  accessLog: AccessLog? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         events = EventsEndpoint(manifest: manifest, store: store)
         responses = ResponsesEndpoint(manifest: manifest, store: store)
@@ -40,6 +43,10 @@ package struct APIRouter: Sendable {
         attempts = AttemptsEndpoint(book: assessments, store: store, clock: clock)
         certificates = CertificatesEndpoint(book: assessments, store: store, clock: clock,
                                             lookups: ClientRateLimiter(limit: 20, window: 60, clock: clock))
+        research = ResearchEndpoint(access: ResearchAccess(store: store, clock: clock, failures: ClientRateLimiter(limit: 10, window: 60, clock: clock)),
+                                    figures: ResearchFigures(catalog: catalog ?? ResearchCatalog(siteTitle: "", courses: [], measures: [:], areas: []),
+                                                             threshold: researchThreshold),
+                                    store: store, clock: clock)
         self.store = store
         self.site = site
         self.openAPI = openAPI
@@ -69,6 +76,8 @@ package struct APIRouter: Sendable {
         case .attempt: return attempts.submit(course: parameters[0], quiz: parameters[1], attempt: parameters[2], request)
         case .certificates: return certificates.issue(request)
         case .certificate: return certificates.verify(parameters[0], request)
+        case .researchSummary, .researchFunnel, .researchOutcomes, .researchExport:
+            return research.handle(route, file: parameters.first, request)
         case .health:
             return .now(HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                      body: Array("{\"status\":\"ok\"}\n".utf8)))

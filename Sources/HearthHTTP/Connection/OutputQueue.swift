@@ -9,7 +9,20 @@ import Glibc
 /// costs a few words each. Queuing is O(1); `count` is what the loop bounds (it stops reading a
 /// connection whose client does not read its answers).
 struct OutputQueue {
-    private var chunks: [[UInt8]] = []
+    /// Bytes in memory, or a stretch of a file sent with `sendfile`.
+    private enum Chunk {
+        case bytes([UInt8])
+        case file(FileBody)
+
+        var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .file(let file): file.length
+            }
+        }
+    }
+
+    private var chunks: [Chunk] = []
     /// Index of the first chunk not yet fully sent, and how much of it went.
     private var head = 0
     private var offset = 0
@@ -20,8 +33,15 @@ struct OutputQueue {
 
     mutating func append(_ bytes: [UInt8]) {
         guard !bytes.isEmpty else { return }
-        chunks.append(bytes)
+        chunks.append(.bytes(bytes))
         count += bytes.count
+    }
+
+    /// Queues a file's bytes; only they are sent, a piece at a time, as the socket takes them.
+    mutating func append(_ file: FileBody) {
+        guard file.length > 0 else { return }
+        chunks.append(.file(file))
+        count += file.length
     }
 
     /// What sending did.
@@ -52,7 +72,13 @@ struct OutputQueue {
     }
 
     private func writeSome(to descriptor: Int32) -> Int {
-        let end = min(chunks.count, head + 64)
+        if case .file(let file) = chunks[head] {
+            var position = off_t(offset)
+            return sendfile(descriptor, file.descriptor, &position, min(file.length - offset, 1 << 20))
+        }
+        // Byte chunks up to the next file, up to 64 of them in one writev.
+        var end = head
+        while end < chunks.count, end < head + 64, case .bytes = chunks[end] { end += 1 }
         // Pins every chunk's storage for the call: iovecs may only point into arrays kept alive here.
         return withPinnedChunks(head..<end) { vectors in
             vectors.withUnsafeBufferPointer { writev(descriptor, $0.baseAddress, Int32($0.count)) }
@@ -64,7 +90,8 @@ struct OutputQueue {
         vectors.reserveCapacity(range.count)
         func pin(_ index: Int) -> T {
             if index == range.upperBound { return body(vectors) }
-            return chunks[index].withUnsafeBytes { raw in
+            guard case .bytes(let bytes) = chunks[index] else { return body(vectors) }
+            return bytes.withUnsafeBytes { raw in
                 let skip = index == head ? offset : 0
                 vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress! + skip), iov_len: raw.count - skip))
                 return pin(index + 1)

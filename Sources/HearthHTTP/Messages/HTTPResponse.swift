@@ -4,12 +4,25 @@ package struct HTTPResponse: Sendable {
     package var headers: [(name: String, value: String)]
     /// Shared, not copied, when it comes from the static site: sending it queues a reference.
     package var body: [UInt8]
+    /// A body sent from a file instead of `body` (which is then empty).
+    package var file: FileBody?
 
     package init(status: HTTPStatus, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
     }
+
+    /// A response whose body is the file's bytes.
+    package init(status: HTTPStatus, headers: [(name: String, value: String)] = [], file: FileBody) {
+        self.status = status
+        self.headers = headers
+        body = []
+        self.file = file
+    }
+
+    /// The length of the body, wherever it comes from.
+    package var bodyLength: Int { file?.length ?? body.count }
 
     /// Headers every response carries: a strict Content-Security-Policy (the site has no inline
     /// script or style and loads nothing from other hosts), no MIME sniffing, no referrer.
@@ -42,7 +55,7 @@ package struct HTTPResponse: Sendable {
         }
         bytes.append(contentsOf: Self.securityHeaderBytes)
         bytes.append(contentsOf: date)
-        if hasContentLength { bytes.append(contentsOf: "Content-Length: \(body.count)\r\n".utf8) }
+        if hasContentLength { bytes.append(contentsOf: "Content-Length: \(bodyLength)\r\n".utf8) }
         bytes.append(contentsOf: (keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n").utf8)
         return bytes
     }
@@ -54,6 +67,6 @@ package struct HTTPResponse: Sendable {
 
     /// Whether the body goes on the wire after the head.
     func sendsBody(forHead isHead: Bool) -> Bool {
-        !isHead && hasContentLength && !body.isEmpty
+        !isHead && hasContentLength && bodyLength > 0
     }
 }

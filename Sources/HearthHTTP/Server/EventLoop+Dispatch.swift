@@ -47,7 +47,8 @@ extension EventLoop {
     func queue(_ response: HTTPResponse, on connection: Connection, keepAlive: Bool, isHead: Bool) {
         if connection.output.isEmpty { connection.lastOutputProgress = Self.now() }
         connection.output.append(response.head(keepAlive: keepAlive, date: date.current()))
-        if response.sendsBody(forHead: isHead) { connection.output.append(response.body) }
+        guard response.sendsBody(forHead: isHead) else { return }
+        if let file = response.file { connection.output.append(file) } else { connection.output.append(response.body) }
     }
 
     private static let continueLine = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
@@ -62,7 +63,7 @@ extension EventLoop {
 
     func record(method: String, path: String, response: HTTPResponse, started: Double) {
         let entry = AccessRecord(method: method, path: configuration.loggedPath(path), status: response.status.code,
-                                 bytes: response.body.count, seconds: Self.now() - started)
+                                 bytes: response.bodyLength, seconds: Self.now() - started)
         server.observe(entry)
         guard configuration.accessLog != nil else { return }
         entry.write(into: &logLines)

@@ -111,6 +111,54 @@ package final class SQLiteEventStore: EventStore {
         }
     }
 
+    // MARK: Research
+
+    /// Runs a read on the lookup queue and answers with its result.
+    private func lookup<Value: Sendable>(_ completion: @escaping StoreCompletion<Value>, _ read: @escaping @Sendable (ResearchReads) throws -> Value) {
+        let research = ResearchReads(reads: reads)
+        lookups.async { completion(Result { try read(research) }) }
+    }
+
+    package func researchTokens(completion: @escaping StoreCompletion<[ResearchToken]>) {
+        lookup(completion) { try $0.tokens() }
+    }
+
+    package func createToken(_ token: ResearchToken, completion: @escaping StoreCompletion<Bool>) {
+        queue.submit(.createToken(token) { result in
+            // A taken name is the one constraint an insert can break here.
+            if case .failure(let error) = result, "\(error)".contains("UNIQUE") { return completion(.success(false)) }
+            completion(result)
+        })
+    }
+
+    package func revokeToken(name: String, completion: @escaping StoreCompletion<Bool>) {
+        queue.submit(.revokeToken(name: name, reply: completion))
+    }
+
+    package func audit(token: String, endpoint: String, parameters: String, completion: @escaping StoreCompletion<Bool>) {
+        queue.submit(.audit(token: token, endpoint: endpoint, parameters: parameters, reply: completion))
+    }
+
+    package func usage(course: String, fromHour: Int64, toHour: Int64, areas: [String]?, completion: @escaping StoreCompletion<UsageRows>) {
+        lookup(completion) { try $0.usage(course: course, fromHour: fromHour, toHour: toHour, areas: areas) }
+    }
+
+    package func funnel(course: String, areas: [String]?, completion: @escaping StoreCompletion<FunnelRows>) {
+        lookup(completion) { try $0.funnel(course: course, areas: areas) }
+    }
+
+    package func answers(course: String, measure: String, areas: [String]?, completion: @escaping StoreCompletion<[ParticipantAnswers]>) {
+        lookup(completion) { try $0.answers(course: course, measure: measure, areas: areas) }
+    }
+
+    package func eachResponse(areas: [String]?, _ body: (ResponseExportRow) throws -> Void) throws {
+        try ResearchReads(reads: reads).eachResponse(areas: areas, body)
+    }
+
+    package func eachEvent(areas: [String]?, _ body: (EventExportRow) throws -> Void) throws {
+        try ResearchReads(reads: reads).eachEvent(areas: areas, body)
+    }
+
     // MARK: Reading (on read connections: never the writer's)
 
     /// How many events are stored, counted in the database.

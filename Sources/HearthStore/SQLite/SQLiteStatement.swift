@@ -79,6 +79,17 @@ final class SQLiteStatement {
     /// A column of the current row as an integer.
     func integer(at column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
+    /// A column of the current row as text; nil when it is NULL.
+    func text(at column: Int32) -> String? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column) else { return nil }
+        return String(cString: text)
+    }
+
+    /// A column of the current row as a number; nil when it is NULL.
+    func double(at column: Int32) -> Double? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
+    }
+
     /// A column of the current row as an event id: 16 bytes, or the UUID text older rows hold.
     func eventID(at column: Int32) -> EventID? {
         if sqlite3_column_type(statement, column) == SQLITE_BLOB {

@@ -1,0 +1,149 @@
+import Dispatch
+import Foundation
+import HearthHTTP
+import HearthJSON
+import HearthResearch
+import HearthStore
+
+/// `/research/…`: the figures a researcher's token may see — `summary`, `funnel`, `outcomes` — and, with the `rows`
+/// scope, the row-level exports and codebook under `export/`. Every request needs a valid token, sees only its areas,
+/// is recorded in the audit table before it is answered, and gets figures under disclosure control.
+struct ResearchEndpoint: Sendable {
+    let access: ResearchAccess
+    let figures: ResearchFigures
+    let store: any EventStore
+    let clock: @Sendable () -> Double
+    /// The work runs here, never on an event loop: figures read the database, exports write a file.
+    private let work = DispatchQueue(label: "hearth-research", attributes: .concurrent)
+
+    init(access: ResearchAccess, figures: ResearchFigures, store: any EventStore, clock: @escaping @Sendable () -> Double) {
+        self.access = access
+        self.figures = figures
+        self.store = store
+        self.clock = clock
+    }
+
+    func handle(_ route: APIRoute, file: String?, _ request: HTTPRequest) -> HTTPReply {
+        .later { respond in
+            access.check(request) { result in
+                switch result {
+                case .failure(let refusal):
+                    respond(refusal.response)
+                case .success(let grant):
+                    work.async { respond(answer(route, file: file, request, grant: grant)) }
+                }
+            }
+        }
+    }
+
+    private func answer(_ route: APIRoute, file: String?, _ request: HTTPRequest, grant: ResearchGrant) -> HTTPResponse {
+        do {
+            let endpoint = route == .researchExport ? "export/\(file ?? "")" : route.rawValue
+            switch route {
+            case .researchSummary:
+                let query = try ResearchQuery(request.query, allowed: ["course", "area", "from", "to"])
+                try audit(grant, endpoint, request.query)
+                return JSONAnswer.response(.ok, ResearchJSON.summary(try summary(query, grant: grant)))
+            case .researchFunnel:
+                let query = try ResearchQuery(request.query, allowed: ["course", "area"])
+                let course = try self.course(try query.required("course"))
+                let areas = try grant.areas(narrowedTo: query["area"])
+                try audit(grant, endpoint, request.query)
+                let rows = try store.waiting { store.funnel(course: course.id, areas: areas, completion: $0) }
+                return JSONAnswer.response(.ok, ResearchJSON.funnel(figures.funnel(of: course, rows: rows)))
+            case .researchOutcomes:
+                let query = try ResearchQuery(request.query, allowed: ["course", "measure", "area", "min_gap_days"])
+                let course = try self.course(try query.required("course"))
+                let measureID = try query.required("measure")
+                guard let measure = figures.catalog.measures[measureID], (course.measuresBefore + course.measuresAfter).contains(measureID) else {
+                    throw APIError(.notFound, code: "unknown_id", message: "the course '\(course.id)' asks no measure '\(JSONBody.prefix(measureID, bytes: 40))'",
+                                   field: "measure")
+                }
+                let gap = try query["min_gap_days"].map { text -> Int in
+                    guard let days = Int(text), (0...3650).contains(days) else {
+                        throw APIError(.badRequest, code: "invalid_parameter", message: "'min_gap_days' is a whole number of days, 0 to 3650", field: "min_gap_days")
+                    }
+                    return days
+                } ?? course.afterDays
+                let areas = try grant.areas(narrowedTo: query["area"])
+                try audit(grant, endpoint, request.query)
+                let answers = try store.waiting { store.answers(course: course.id, measure: measureID, areas: areas, completion: $0) }
+                let (_, answer) = try figures.outcomes(course: course, measure: measure, answers: answers, minimumGapDays: gap)
+                return JSONAnswer.response(.ok, ResearchJSON.outcomes(answer))
+            case .researchExport:
+                guard let export = file.flatMap(ResearchExport.init(rawValue:)) else {
+                    throw APIError(.notFound, code: "not_found", message: "the exports are \(ResearchExport.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard grant.scope == .rows || !export.needsRowsScope else {
+                    throw APIError(.forbidden, code: "rows_scope_needed", message: "row-level exports need a token with the rows scope")
+                }
+                let query = try ResearchQuery(request.query, allowed: ["area"])
+                let areas = try grant.areas(narrowedTo: query["area"])
+                try audit(grant, endpoint, request.query)
+                let descriptor = try ExportSink.temporaryFile()
+                var sink = ExportSink(descriptor: descriptor)
+                do {
+                    try export.write(to: &sink, store: store, catalog: figures.catalog, areas: areas)
+                } catch {
+                    close(descriptor)
+                    throw error
+                }
+                return HTTPResponse(status: .ok, headers: [("Content-Type", export.contentType), ("Cache-Control", "no-store"),
+                                                           ("Content-Disposition", "attachment; filename=\"\(export.rawValue)\"")],
+                                    file: FileBody(descriptor: descriptor, length: sink.written))
+            default:
+                throw APIError(.notFound, code: "not_found", message: "no such research endpoint")
+            }
+        } catch let refusal as APIError {
+            return refusal.response
+        } catch {
+            return StoreReply.failure(error).response
+        }
+    }
+
+    /// Records the request (token name, endpoint, parameters, hour) before anything is answered.
+    private func audit(_ grant: ResearchGrant, _ endpoint: String, _ parameters: String) throws {
+        _ = try store.waiting { store.audit(token: grant.token, endpoint: endpoint, parameters: String(parameters.prefix(500)), completion: $0) }
+    }
+
+    private func course(_ id: String) throws -> ResearchCatalog.Course {
+        guard let course = figures.catalog.course(id) else {
+            throw APIError(.notFound, code: "unknown_id", message: "there is no course '\(JSONBody.prefix(id, bytes: 40))'", field: "course")
+        }
+        return course
+    }
+
+    private func summary(_ query: ResearchQuery, grant: ResearchGrant) throws -> UsageSummary {
+        let courses = try query["course"].map { [try course($0)] } ?? figures.catalog.courses
+        let areas = try grant.areas(narrowedTo: query["area"])
+        let now = CalendarDay(hour: Int64(clock() / 3600))
+        let thisMonth = Self.month(now.year, now.month)
+        let yearAgo = now.month == 12 ? Self.month(now.year, 1) : Self.month(now.year - 1, now.month + 1)
+        let from = query["from"] ?? yearAgo, to = query["to"] ?? thisMonth
+        let months = UsageSummary.months(from: from, to: to)
+        guard !months.isEmpty, months.count <= 120 else {
+            throw APIError(.badRequest, code: "invalid_parameter", message: "'from' and 'to' are months, YYYY-MM, from no later than to, at most ten years apart",
+                           field: query["from"] == nil ? "to" : "from")
+        }
+        let fromHour = Self.firstHour(of: months[0])
+        let toHour = Self.firstHour(of: Self.next(months[months.count - 1])) - 1
+        let usage = try courses.map { course in
+            let rows = try store.waiting { store.usage(course: course.id, fromHour: fromHour, toHour: toHour, areas: areas, completion: $0) }
+            return figures.usage(of: course, rows: rows, months: months, areas: areas)
+        }
+        return UsageSummary(threshold: figures.threshold.value, from: months[0], to: months[months.count - 1],
+                            areas: figures.columns(for: areas), courses: usage)
+    }
+
+    private static func month(_ year: Int, _ month: Int) -> String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+
+    private static func next(_ month: String) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        return parts[1] == 12 ? Self.month(parts[0] + 1, 1) : Self.month(parts[0], parts[1] + 1)
+    }
+
+    private static func firstHour(of month: String) -> Int64 {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        return CalendarDay(year: parts[0], month: parts[1], day: 1).daysSince1970 * 24
+    }
+}
