@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "HearthStoreTests", dependencies: ["HearthStore", "HearthTestSupport"]),
         .testTarget(name: "HearthResearchTests", dependencies: ["HearthResearch", "HearthContent", "HearthJSON", "HearthTestSupport"]),
         .testTarget(name: "HearthCommandTests", dependencies: ["hearth", "HearthStore", "HearthTestSupport"]),
-        .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthJSON", "HearthStore", "HearthTestSupport"]),
+        .testTarget(name: "HearthAPITests", dependencies: ["HearthAPI", "HearthHTTP", "HearthJSON", "HearthStore", "HearthContent", "HearthResearch", "HearthTestSupport"]),
     ]
 )
