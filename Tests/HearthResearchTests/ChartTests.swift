@@ -60,7 +60,7 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(funnel.summary, "Keeping Calm: Started 120, then Module 1 completed 80, then Module 2 completed suppressed, "
                        + "then Completed 30. 25% of started reached completed.")
         XCTAssertEqual(beforeAfter.summary, "PHQ-4 total: scores before and after, in 4 bands. 3 band counts are suppressed to protect "
-                       + "small numbers. Mean change -2.13 (95% interval -3.05 to -1.2): an improvement; the interval does not include zero.")
+                       + "small numbers. Mean change \u{2212}2.1 (95% interval \u{2212}3.1 to \u{2212}1.2): an improvement; the interval does not include zero.")
     }
 
     func testASuppressedMeanChangeIsSaidSo() {

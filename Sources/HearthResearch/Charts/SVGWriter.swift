@@ -20,6 +20,8 @@ struct SVGWriter {
         element("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6"), ("stroke", ChartColours.suppressed), ("stroke-width", "2")])
         close("pattern")
         close("defs")
+        // The colours are chosen against white, so the chart brings its own white even on a dark page.
+        element("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")])
     }
 
     /// The fill that marks a suppressed figure.

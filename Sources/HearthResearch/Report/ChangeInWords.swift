@@ -1,11 +1,16 @@
 /// A score's mean change said in words: which way and by how much, its 95% interval, which way is better on the
 /// measure, and whether the interval shows a change — "On average, scores went down by 1.4 points (95% CI 0.6 to
 /// 2.2); lower is better on this measure, so this is an improvement."
-struct ChangeInWords {
-    var score: OutcomesAnswer.Score
-    var threshold: Int
+package struct ChangeInWords {
+    package var score: OutcomesAnswer.Score
+    package var threshold: Int
 
-    var sentence: String {
+    package init(score: OutcomesAnswer.Score, threshold: Int) {
+        self.score = score
+        self.threshold = threshold
+    }
+
+    package var sentence: String {
         if score.isSuppressed || score.change.mean.isSuppressed {
             return "Fewer than \(threshold) people answered both before and after, so the figures for this score are suppressed."
         }
@@ -27,9 +32,9 @@ struct ChangeInWords {
             let far = ReportNumber.decimal(max(interval.lower.magnitude, interval.upper.magnitude), places: 1)
             sentence += size == "0.0" ? "; 95% CI \(up ? "up" : "down") \(near) to \(far))" : " (95% CI \(near) to \(far))"
         } else {
-            let downBy = ReportNumber.decimal(interval.lower.magnitude, places: 1)
-            let upBy = ReportNumber.decimal(interval.upper.magnitude, places: 1)
-            sentence += (size == "0.0" ? "; " : " (") + "95% CI from \(downBy) down to \(upBy) up)"
+            let fall = ReportNumber.decimal(interval.lower.magnitude, places: 1)
+            let rise = ReportNumber.decimal(interval.upper.magnitude, places: 1)
+            sentence += (size == "0.0" ? "; " : " (") + "95% CI from a fall of \(fall) to a rise of \(rise))"
         }
         let improved = score.better == .lower ? down : up
         let worsened = score.better == .lower ? up : down

@@ -1,11 +1,11 @@
 /// Months and days written out for people ("January 2026", "2 December 2026") from the `YYYY-MM` and `YYYY-MM-DD`
 /// the figures carry; anything else is shown as it is.
-enum ReportDate {
+package enum ReportDate {
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                  "October", "November", "December"]
 
     /// `2026-01` → "January 2026", or "Jan 2026" when `short` (a chart's axis).
-    static func month(_ text: String, short: Bool = false) -> String {
+    package static func month(_ text: String, short: Bool = false) -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, Int(parts[0]) != nil, let month = Int(parts[1]), (1...12).contains(month) else {
             return text
@@ -15,7 +15,7 @@ enum ReportDate {
     }
 
     /// `2026-12-02` → "2 December 2026".
-    static func day(_ text: String) -> String {
+    package static func day(_ text: String) -> String {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return text }
         let month = month(parts[0] + "-" + parts[1])
