@@ -1,13 +1,14 @@
 /// The report's styles. `report` styles only the `report-` classes and what is inside `.report`, taking the theme's
 /// colours where it has them, so a theme can serve it as a file for the dashboard (whose Content-Security-Policy
-/// refuses inline styles); the self-contained document carries `page` and `report` inline.
+/// refuses inline styles); the self-contained document carries `page` and `report` inline. Physical properties
+/// (left, right) rather than logical ones, which the Nu checker's CSS validator does not know yet; the report is in
+/// English. `.report-table` is positioned so that the hidden words in its cells stay inside its scrolling.
 enum ReportStylesheet {
     /// The page around the report when it is a file of its own.
     static let page = """
-        :root { color-scheme: light; }
         body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; line-height: 1.5;
           color: #1b1b1b; background: #ffffff; }
-        main { max-width: 48rem; margin-inline: auto; padding: 1rem 1rem 3rem; }
+        main { max-width: 48rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
         h1, h2, h3, h4, h5 { line-height: 1.25; }
 
         """
@@ -18,17 +19,17 @@ enum ReportStylesheet {
         .report h4 { margin-top: 1.75rem; }
         .report-meta dt { font-weight: 700; }
         .report-meta dd { margin: 0 0 0.5rem; }
-        .report-finding { font-weight: 600; border-inline-start: 6px solid var(--colour-brand, #1f4e79); padding-inline-start: 0.75rem; }
-        .report-chart { margin-block: 1rem 0.5rem; }
+        .report-finding { font-weight: 600; border-left: 6px solid var(--colour-brand, #1f4e79); padding-left: 0.75rem; }
+        .report-chart { margin: 1rem 0 0.5rem; }
         .report-chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
         .report-summary, .report-note { color: var(--colour-muted, #505a5f); font-size: 0.95rem; }
-        .report-table { overflow-x: auto; margin-block: 1rem 0.5rem; }
+        .report-table { overflow-x: auto; position: relative; margin: 1rem 0 0.5rem; }
         .report-table:focus-visible { outline: 3px solid var(--colour-focus, #ffbf47); outline-offset: 2px; }
         .report-table table { border-collapse: collapse; width: auto; margin: 0; }
-        .report-table caption { text-align: start; font-weight: 700; padding-bottom: 0.25rem; }
+        .report-table caption { text-align: left; font-weight: 700; padding-bottom: 0.25rem; }
         .report-table th, .report-table td { border-bottom: 1px solid var(--colour-border, #b1b4b6); padding: 0.35rem 0.6rem;
-          text-align: start; vertical-align: top; }
-        .report-table .report-number { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+          text-align: left; vertical-align: top; }
+        .report-table .report-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .report-suppressed, .report-undefined { font-style: italic; color: var(--colour-muted, #505a5f); }
         .report-total th, .report-total td { font-weight: 700; border-top: 2px solid var(--colour-text, #1b1b1b); }
         .report-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%);
