@@ -16,10 +16,10 @@ final class ResearchReportTests: XCTestCase {
         var counts = CourseUsage.Counts()
         counts.started = ["2026-01": ["E10000012": 3, "E06000034": 4817], "2026-02": ["E10000012": 5923, "E06000034": 6151],
                           "2026-03": ["E10000012": 7283, "E06000034": 7919]]
-        counts.completed = ["2026-01": ["E10000012": 25, "E06000034": 31], "2026-02": ["E06000034": 44],
-                            "2026-03": ["E10000012": 52, "E06000034": 61]]
-        counts.modulesStarted = ["what-happens": ["E10000012": 120, "E06000034": 5], "talking": ["E10000012": 88, "E06000034": 97]]
-        counts.modulesCompleted = ["what-happens": ["E10000012": 90], "talking": ["E10000012": 70, "E06000034": 80]]
+        counts.completed = ["2026-01": ["E10000012": 1210, "E06000034": 1432], "2026-02": ["E06000034": 2980],
+                            "2026-03": ["E10000012": 3120, "E06000034": 3544]]
+        counts.modulesStarted = ["what-happens": ["E10000012": 6120, "E06000034": 5], "talking": ["E10000012": 4388, "E06000034": 3097]]
+        counts.modulesCompleted = ["what-happens": ["E10000012": 5090], "talking": ["E10000012": 3970, "E06000034": 2880]]
         // 3,995 of 4,000 passed: the 5 who did not would be given away by a pass rate of 99.875%.
         counts.quizzes = ["check-in": (4000, 3995), "spot-the-signs": (250, 200)]
         return CourseUsage(course: "keeping-calm", title: courseTitle, months: months, areas: areas, modules: ["what-happens", "talking"],
@@ -36,12 +36,17 @@ final class ResearchReportTests: XCTestCase {
                threshold: .standard)
     }
 
-    /// The total: 1,500 improved reliably, 4 got worse (suppressed) and 1,496 did not change reliably (hidden with it).
-    private static let totalPairs: [ScorePair] = [(6.0, 1500), (14.0, 4), (10.0, 1496)].flatMap { after, count in
-        Array(repeating: ScorePair(before: 10, after: after), count: count)
+    /// The total: 1,500 improved reliably (down 4), 4 got worse (up 4; suppressed) and 1,496 did not change reliably
+    /// (by at most 1; hidden with the 4). Reliable change here needs more than 1.96 · √2 · 2.8 · √0.15 = 3.006 points.
+    private static let totalPairs: [ScorePair] = (0..<1500).map { (index: Int) -> ScorePair in
+        ScorePair(before: Double(5 + index % 8), after: Double(1 + index % 8))
+    } + (0..<4).map { (index: Int) -> ScorePair in
+        ScorePair(before: Double(2 + index), after: Double(6 + index))
+    } + (0..<1496).map { (index: Int) -> ScorePair in
+        ScorePair(before: Double(3 + index % 8), after: Double(3 + index % 8 + index % 3 - 1))
     }
-    /// Six pairs, under the threshold: means of 8,766 before and 6,766 after that must never show.
-    private static let anxietyPairs = [8761.0, 8763, 8765, 8767, 8769, 8771].map { ScorePair(before: $0, after: $0 - 2000) }
+    /// Six pairs, under the threshold: means of 8,766 before and 6,421 after, a change of −2,345, that must never show.
+    private static let anxietyPairs = [8761.0, 8763, 8765, 8767, 8769, 8771].map { ScorePair(before: $0, after: $0 - 2345) }
     /// Forty pairs whose interval includes zero; no reliability for a subscale.
     private static let depressionPairs: [ScorePair] = (0..<40).map { (index: Int) -> ScorePair in
         ScorePair(before: Double(5 + index % 4), after: Double(4 + (index * 3) % 5))
@@ -99,10 +104,9 @@ final class ResearchReportTests: XCTestCase {
         let hidden = ["4817", "4,817", "5923", "5,923", "6151", "6,151",   // started, secondary suppression
                       "99.9", "99.88", "3995", "3,995",                      // the check-in quiz's pass rate and passes
                       "1496", "1,496",                                       // the total's "no reliable change", hidden with the 4
-                      "8766", "8,766", "8765", "8,765", "6766", "6,766",     // the anxiety subscale's means, n = 6
-                      "2000", "2,000"]                                       // its mean change
-        for (name, page) in try both() {
-            let html = page.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")  // the one 2000 that is no figure
+                      "8766", "8,766", "8765", "8,765", "6421", "6,421",     // the anxiety subscale's means, n = 6
+                      "2345", "2,345"]                                       // its mean change
+        for (name, html) in try both() {
             for value in hidden {
                 XCTAssertFalse(html.contains(value), "\(name) gives away the suppressed \(value)")
             }
@@ -119,7 +123,7 @@ final class ResearchReportTests: XCTestCase {
             XCTAssertTrue(html.contains("<tr><th scope=\"row\">check-in</th><td class=\"report-number\">4,000</td>\(suppressed)</tr>"), name)
             // The anxiety subscale rests on six pairs: every figure in its column is suppressed, and the sentence says why.
             XCTAssertTrue(html.contains("Fewer than 10 people answered both before and after, so the figures for this score are suppressed."))
-            XCTAssertTrue(html.contains("<tr><th scope=\"row\">Before: mean</th><td class=\"report-number\">10.0</td>\(suppressed)"
+            XCTAssertTrue(html.contains("<tr><th scope=\"row\">Before: mean</th><td class=\"report-number\">7.5</td>\(suppressed)"
                                         + "<td class=\"report-number\">6.5</td></tr>"), name)
             // Undefined is not suppressed: a dash with words for a screen reader, and a note saying why.
             XCTAssertTrue(html.contains("<td class=\"report-number report-undefined\">–<span class=\"report-hidden\"> (not available)</span></td>"),

@@ -17,9 +17,9 @@ struct OutcomeFigures {
                 return .count(counts[keyPath: count])
             }
         }
-        return ReportTable(id: id, caption: "\(section.measureTitle): before and after, every figure", corner: "Figure",
+        return ReportTable(id: id, caption: "\(section.measureTitle): every figure, by score", corner: "Figure",
                            columns: scores.map { section.title(of: $0.score) }, rows: [
-            row("People who answered before and after (n)") { .count($0.n) },
+            row("People with both answers (n)") { .count($0.n) },
             row("Before: mean") { .decimal($0.before.mean, places: 1, undefined: "no one answered") },
             row("Before: SD") { .decimal($0.before.sd, places: 1, undefined: noSD) },
             row("After: mean") { .decimal($0.after.mean, places: 1, undefined: "no one answered") },

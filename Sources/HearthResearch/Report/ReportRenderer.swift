@@ -37,8 +37,8 @@ struct ReportRenderer {
 
     /// Says why a figure reads "suppressed", with this report's threshold.
     var suppressedNote: String {
-        "“Suppressed”: hidden to protect privacy, because it counts fewer than \(report.threshold.value) people (or rests on "
-            + "fewer), or because it could be worked out from the totals and would give away a hidden number."
+        "“Suppressed”: hidden because it counts fewer than \(report.threshold.value) people, or because with the totals it "
+            + "would give away a hidden number."
     }
 
     // MARK: - Introduction
@@ -185,10 +185,10 @@ struct ReportRenderer {
     private func writeOutcomes(_ section: OutcomeSection, prefix: String, into html: inout HTMLWriter) {
         let answer = section.answer
         heading(2, "Outcomes: \(section.measureTitle)", into: &html)
-        let gap = answer.pairsExcludedGap.value.map { "\(ReportNumber.count($0)) \($0 == 1 ? "pair was" : "pairs were") left out" }
-            ?? "Pairs left out: suppressed (fewer than \(report.threshold.value), perhaps none)"
+        let gap = answer.pairsExcludedGap.value.map(ReportNumber.count)
+            ?? "suppressed (fewer than \(report.threshold.value), perhaps none)"
         html.element("p", [], "Answers to \(section.measureTitle) from research participants who answered both before and after the "
-            + "course; a change is after minus before. \(gap) because the second answer came too soon after the first.")
+            + "course; a change is after minus before. Pairs left out because the second answer came too soon after the first: \(gap).")
         html.newline()
         for (index, score) in answer.scores.enumerated() {
             let title = section.title(of: score.score)
@@ -201,7 +201,7 @@ struct ReportRenderer {
             }
         }
         guard !answer.scores.isEmpty else { return }
-        heading(3, "All figures: \(section.measureTitle)", into: &html)
+        heading(3, "All figures", into: &html)
         OutcomeFigures(section: section).table(id: "\(prefix)-figures").write(into: &html, suppressedNote: suppressedNote)
     }
 

@@ -17,8 +17,9 @@ enum ReportStylesheet {
         .report h2 { margin-top: 3rem; padding-top: 0.75rem; border-top: 4px solid var(--colour-brand, #1f4e79); }
         .report h3 { margin-top: 2.25rem; }
         .report h4 { margin-top: 1.75rem; }
+        .report-meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
         .report-meta dt { font-weight: 700; }
-        .report-meta dd { margin: 0 0 0.5rem; }
+        .report-meta dd { margin: 0; }
         .report-finding { font-weight: 600; border-left: 6px solid var(--colour-brand, #1f4e79); padding-left: 0.75rem; }
         .report-chart { margin: 1rem 0 0.5rem; }
         .report-chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
@@ -29,6 +30,7 @@ enum ReportStylesheet {
         .report-table caption { text-align: left; font-weight: 700; padding-bottom: 0.25rem; }
         .report-table th, .report-table td { border-bottom: 1px solid var(--colour-border, #b1b4b6); padding: 0.35rem 0.6rem;
           text-align: left; vertical-align: top; }
+        .report-table th[scope="row"] { min-width: 8rem; }
         .report-table .report-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .report-suppressed, .report-undefined { font-style: italic; color: var(--colour-muted, #505a5f); }
         .report-total th, .report-total td { font-weight: 700; border-top: 2px solid var(--colour-text, #1b1b1b); }
