@@ -185,7 +185,7 @@ final class ResearchReportTests: XCTestCase {
         XCTAssertFalse(fragment.contains("style="), "the site's Content-Security-Policy refuses style attributes")
         XCTAssertFalse(fragment.contains("<style"))
         for tag in ["<html", "<head", "<body", "<main", "<script", "<!doctype"] { XCTAssertFalse(fragment.lowercased().contains(tag), tag) }
-        XCTAssertTrue(fragment.hasPrefix("<article class=\"report\" aria-labelledby=\"report-title\">\n<h2 id=\"report-title\">"))
+        XCTAssertTrue(fragment.hasPrefix("<article class=\"report\" aria-labelledby=\"report-title\">\n<h2 id=\"report-title\" class=\"report-title\">"))
         XCTAssertFalse(fragment.contains("<h1"), "the dashboard page has its own h1")
     }
 
@@ -199,7 +199,7 @@ final class ResearchReportTests: XCTestCase {
         XCTAssertFalse(document.contains("<link"), "nothing fetched")
         XCTAssertFalse(document.contains("src="), "nothing fetched")
         XCTAssertFalse(document.contains("href=\"http"), "nothing fetched")
-        XCTAssertTrue(document.contains("<h1 id=\"report-title\">Hearth research report</h1>"))
+        XCTAssertTrue(document.contains("<h1 id=\"report-title\" class=\"report-title\">Hearth research report</h1>"))
         XCTAssertTrue(document.contains("<time datetime=\"2026-12-02\">2 December 2026</time>"))
         XCTAssertTrue(document.contains(ResearchReport.stylesheet), "the theme's file and the inline styles are the same rules")
     }

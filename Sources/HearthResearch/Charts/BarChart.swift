@@ -66,8 +66,8 @@ struct BarPanel {
         let colours = [ChartColours.first, ChartColours.second]
 
         drawLegend(into: &svg, top: top, left: left, colours: colours)
-        // Axis with three ticks.
-        for tick in 0...2 {
+        // Axis with three ticks; with every figure suppressed only the baseline, as a scale would measure nothing.
+        for tick in 0...(largest > 0 ? 2 : 0) {
             let value = maximum * Double(tick) / 2
             let y = plotBottom - plotHeight * Double(tick) / 2
             svg.element("line", [("x1", number(left)), ("y1", number(y)), ("x2", number(left + plotWidth)), ("y2", number(y)),

@@ -265,10 +265,12 @@ struct ReportRenderer {
         return labelled.table.rowTotals[index]
     }
 
-    /// A heading `depth` levels below the title (h6 at the most), with an id when given.
+    /// A heading `depth` levels below the title (h6 at the most), with an id when given. Its class says what it heads,
+    /// so the styles need not know which level the page starts at.
     private func heading(_ depth: Int, id: String? = nil, _ text: String, into html: inout HTMLWriter) {
         let name = "h\(min(6, topLevel + depth))"
-        html.element(name, id.map { [("id", $0)] } ?? [], text)
+        let kind = ["report-title", "report-course", "report-part", "report-subpart"][min(depth, 3)]
+        html.element(name, (id.map { [("id", $0)] } ?? []) + [("class", kind)], text)
         html.newline()
     }
 }

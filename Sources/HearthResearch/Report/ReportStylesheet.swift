@@ -14,9 +14,9 @@ enum ReportStylesheet {
         """
 
     static let report = """
-        .report h2 { margin-top: 3rem; padding-top: 0.75rem; border-top: 4px solid var(--colour-brand, #1f4e79); }
-        .report h3 { margin-top: 2.25rem; }
-        .report h4 { margin-top: 1.75rem; }
+        .report-course { margin-top: 3rem; padding-top: 0.75rem; border-top: 4px solid var(--colour-brand, #1f4e79); }
+        .report-part { margin-top: 2.25rem; }
+        .report-subpart { margin-top: 1.75rem; }
         .report-meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
         .report-meta dt { font-weight: 700; }
         .report-meta dd { margin: 0; }
