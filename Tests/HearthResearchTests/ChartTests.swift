@@ -74,7 +74,7 @@ final class ChartTests: XCTestCase {
     func testTextIsEscaped() throws {
         let chart = FunnelChart(title: "A <b> & \"c\"", stages: [FunnelChart.Stage(label: "<x>", count: .shown(10))])
         let svg = String(decoding: chart.render(idPrefix: "e").svg, as: UTF8.self)
-        XCTAssertTrue(svg.contains("<title id=\"e-title\">A &lt;b&gt; &amp; \"c\"</title>"))
+        XCTAssertTrue(svg.contains("<title id=\"e-title\">A &lt;b&gt; &amp; &quot;c&quot;</title>"))
         try assertWellFormed(chart.render(idPrefix: "e").svg)
     }
 

@@ -228,19 +228,19 @@ final class ResearchReportTests: XCTestCase {
     // MARK: - Words and numbers
 
     func testNumbersAreWrittenForPeople() {
-        XCTAssertEqual(ReportNumber.count(0), "0")
-        XCTAssertEqual(ReportNumber.count(999), "999")
-        XCTAssertEqual(ReportNumber.count(1000), "1,000")
-        XCTAssertEqual(ReportNumber.count(1_234_567), "1,234,567")
-        XCTAssertEqual(ReportNumber.count(-4820), "\u{2212}4,820")
-        XCTAssertEqual(ReportNumber.decimal(6.5, places: 1), "6.5")
-        XCTAssertEqual(ReportNumber.decimal(10, places: 1), "10.0")
-        XCTAssertEqual(ReportNumber.decimal(-1.9947, places: 1), "\u{2212}2.0")
-        XCTAssertEqual(ReportNumber.decimal(-0.04, places: 1), "0.0", "no minus sign on a zero")
-        XCTAssertEqual(ReportNumber.decimal(12345.678, places: 2), "12,345.68")
-        XCTAssertEqual(ReportNumber.decimal(-1.2538, places: 2), "\u{2212}1.25")
-        XCTAssertEqual(ReportNumber.percent(80), "80.0%")
-        XCTAssertEqual(ReportNumber.decimal(.nan, places: 1), "–")
+        XCTAssertEqual(ReadableNumber.count(0), "0")
+        XCTAssertEqual(ReadableNumber.count(999), "999")
+        XCTAssertEqual(ReadableNumber.count(1000), "1,000")
+        XCTAssertEqual(ReadableNumber.count(1_234_567), "1,234,567")
+        XCTAssertEqual(ReadableNumber.count(-4820), "\u{2212}4,820")
+        XCTAssertEqual(ReadableNumber.decimal(6.5, places: 1), "6.5")
+        XCTAssertEqual(ReadableNumber.decimal(10, places: 1), "10.0")
+        XCTAssertEqual(ReadableNumber.decimal(-1.9947, places: 1), "\u{2212}2.0")
+        XCTAssertEqual(ReadableNumber.decimal(-0.04, places: 1), "0.0", "no minus sign on a zero")
+        XCTAssertEqual(ReadableNumber.decimal(12345.678, places: 2), "12,345.68")
+        XCTAssertEqual(ReadableNumber.decimal(-1.2538, places: 2), "\u{2212}1.25")
+        XCTAssertEqual(ReadableNumber.percent(80), "80.0%")
+        XCTAssertEqual(ReadableNumber.decimal(.nan, places: 1), "–")
     }
 
     func testDatesAreWrittenForPeople() {

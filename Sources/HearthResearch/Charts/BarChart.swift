@@ -43,7 +43,7 @@ package struct BarChart: Hashable, Sendable {
                 sentence += " \(name): all suppressed."
                 continue
             }
-            sentence += " \(name): highest \(ReportNumber.count(highest.1)) in \(highest.0)."
+            sentence += " \(name): highest \(ReadableNumber.count(highest.1)) in \(highest.0)."
         }
         let suppressed = groups.reduce(0) { $0 + $1.values.filter(\.isSuppressed).count }
         if suppressed > 0 {
@@ -73,7 +73,7 @@ struct BarPanel {
             svg.element("line", [("x1", number(left)), ("y1", number(y)), ("x2", number(left + plotWidth)), ("y2", number(y)),
                                  ("stroke", tick == 0 ? ChartColours.axis : "#d9d9d9"), ("stroke-width", "1")])
             svg.text("text", [("x", number(left - 6)), ("y", number(y + 4)), ("text-anchor", "end"), ("font-size", "11"),
-                              ("fill", ChartColours.text)], ReportNumber.decimal(value, places: 1, trimmingZeros: true))
+                              ("fill", ChartColours.text)], ReadableNumber.decimal(value, places: 1, trimmingZeros: true))
         }
         guard !chart.groups.isEmpty else { return }
         let groupWidth = plotWidth / Double(chart.groups.count)

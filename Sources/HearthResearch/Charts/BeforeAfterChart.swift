@@ -54,7 +54,7 @@ package struct BeforeAfterChart: Hashable, Sendable {
             svg.element("line", [("x1", number(x(value))), ("y1", number(axisY - 14)), ("x2", number(x(value))), ("y2", number(axisY + 14)),
                                  ("stroke", ChartColours.axis), ("stroke-width", value == 0 ? "2" : "1")])
             svg.text("text", [("x", number(x(value))), ("y", number(axisY + 30)), ("text-anchor", "middle"), ("font-size", "11"),
-                              ("fill", ChartColours.text)], ReportNumber.decimal(value, places: 2, trimmingZeros: true))
+                              ("fill", ChartColours.text)], ReadableNumber.decimal(value, places: 2, trimmingZeros: true))
         }
         svg.element("line", [("x1", number(x(interval.lower))), ("y1", number(axisY)), ("x2", number(x(interval.upper))),
                              ("y2", number(axisY)), ("stroke", ChartColours.second), ("stroke-width", "3")])
@@ -76,7 +76,7 @@ package struct BeforeAfterChart: Hashable, Sendable {
             return sentence + (meanChange.isSuppressed ? " The mean change is suppressed: too few pairs." : " There are too few pairs for a mean change.")
         }
         // One decimal, as the report's tables print a mean.
-        func text(_ value: Double) -> String { ReportNumber.decimal(value, places: 1) }
+        func text(_ value: Double) -> String { ReadableNumber.decimal(value, places: 1) }
         sentence += " Mean change \(text(mean)) (95% interval \(text(interval.lower)) to \(text(interval.upper)))"
         let improved = better == .higher ? interval.lower > 0 : interval.upper < 0
         let worsened = better == .higher ? interval.upper < 0 : interval.lower > 0

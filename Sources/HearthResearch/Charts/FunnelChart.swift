@@ -37,7 +37,7 @@ package struct FunnelChart: Hashable, Sendable {
                 svg.element("rect", [("x", number(labelWidth)), ("y", number(y + 4)), ("width", number(barWidth)),
                                      ("height", number(rowHeight - 8)), ("fill", ChartColours.first)])
                 svg.text("text", [("x", number(labelWidth + barWidth + 6)), ("y", number(y + 19)), ("font-size", "12"),
-                                  ("fill", ChartColours.text)], ReportNumber.count(count))
+                                  ("fill", ChartColours.text)], ReadableNumber.count(count))
             } else {
                 svg.suppressedBar(x: labelWidth, y: y + 4, width: barSpace, height: rowHeight - 8)
                 svg.text("text", [("x", number(labelWidth + barSpace + 6)), ("y", number(y + 19)), ("font-size", "12"),
@@ -51,10 +51,10 @@ package struct FunnelChart: Hashable, Sendable {
     /// (both then rest on at least the threshold, so the percentage may be published).
     package var summary: String {
         guard let first = stages.first, let last = stages.last else { return "\(title): no data." }
-        let steps = stages.map { stage in "\(stage.label) \(stage.count.value.map(ReportNumber.count) ?? "suppressed")" }
+        let steps = stages.map { stage in "\(stage.label) \(stage.count.value.map(ReadableNumber.count) ?? "suppressed")" }
         var sentence = "\(title): " + steps.joined(separator: ", then ") + "."
         if stages.count > 1, let start = first.count.value, let end = last.count.value, start > 0 {
-            sentence += " \(ReportNumber.decimal(100 * Double(end) / Double(start), places: 0))% of \(first.label.lowercased()) reached \(last.label.lowercased())."
+            sentence += " \(ReadableNumber.decimal(100 * Double(end) / Double(start), places: 0))% of \(first.label.lowercased()) reached \(last.label.lowercased())."
         }
         return sentence
     }

@@ -17,7 +17,7 @@ package struct ChangeInWords {
         guard let mean = score.change.mean.value, let interval = score.change.ci95.value else {
             return "There are too few pairs to say how scores changed."
         }
-        let size = ReportNumber.decimal(mean.magnitude, places: 1)
+        let size = ReadableNumber.decimal(mean.magnitude, places: 1)
         let better = "\(score.better == .lower ? "lower" : "higher") is better on this measure"
         let up = interval.lower > 0, down = interval.upper < 0
         var sentence: String
@@ -28,12 +28,12 @@ package struct ChangeInWords {
         }
         // An interval on one side of zero reads as the size of the rise or fall; one across zero as how far each way.
         if up || down {
-            let near = ReportNumber.decimal(min(interval.lower.magnitude, interval.upper.magnitude), places: 1)
-            let far = ReportNumber.decimal(max(interval.lower.magnitude, interval.upper.magnitude), places: 1)
+            let near = ReadableNumber.decimal(min(interval.lower.magnitude, interval.upper.magnitude), places: 1)
+            let far = ReadableNumber.decimal(max(interval.lower.magnitude, interval.upper.magnitude), places: 1)
             sentence += size == "0.0" ? "; 95% CI \(up ? "up" : "down") \(near) to \(far))" : " (95% CI \(near) to \(far))"
         } else {
-            let fall = ReportNumber.decimal(interval.lower.magnitude, places: 1)
-            let rise = ReportNumber.decimal(interval.upper.magnitude, places: 1)
+            let fall = ReadableNumber.decimal(interval.lower.magnitude, places: 1)
+            let rise = ReadableNumber.decimal(interval.upper.magnitude, places: 1)
             sentence += (size == "0.0" ? "; " : " (") + "95% CI from a fall of \(fall) to a rise of \(rise))"
         }
         let improved = score.better == .lower ? down : up

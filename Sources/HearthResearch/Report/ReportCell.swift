@@ -14,23 +14,23 @@ enum ReportCell: Hashable {
 
     /// A count.
     static func count(_ figure: Disclosed<Int>, undefined reason: String = "no figure for these data") -> ReportCell {
-        disclosed(figure, undefined: reason, ReportNumber.count)
+        disclosed(figure, undefined: reason, ReadableNumber.count)
     }
 
     /// A mean, SD or effect size with `places` decimals.
     static func decimal(_ figure: Disclosed<Double>, places: Int, undefined reason: String) -> ReportCell {
-        disclosed(figure, undefined: reason) { ReportNumber.decimal($0, places: places) }
+        disclosed(figure, undefined: reason) { ReadableNumber.decimal($0, places: places) }
     }
 
     /// A percentage.
     static func percent(_ figure: Disclosed<Double>, undefined reason: String) -> ReportCell {
-        disclosed(figure, undefined: reason, ReportNumber.percent)
+        disclosed(figure, undefined: reason, ReadableNumber.percent)
     }
 
     /// A 95% interval, "−2.2 to −0.6".
     static func interval(_ figure: Disclosed<ConfidenceInterval>, places: Int, undefined reason: String) -> ReportCell {
         disclosed(figure, undefined: reason) {
-            ReportNumber.decimal($0.lower, places: places) + " to " + ReportNumber.decimal($0.upper, places: places)
+            ReadableNumber.decimal($0.lower, places: places) + " to " + ReadableNumber.decimal($0.upper, places: places)
         }
     }
 }

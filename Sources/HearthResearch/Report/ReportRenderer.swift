@@ -6,7 +6,7 @@ struct ReportRenderer {
     /// The heading level of the report's title; sections go down from it.
     let topLevel: Int
 
-    func write(into html: inout HTMLWriter) {
+    func write(into html: inout MarkupWriter) {
         html.open("article", [("class", "report"), ("aria-labelledby", "report-title")])
         html.newline()
         heading(0, id: "report-title", report.title, into: &html)
@@ -43,7 +43,7 @@ struct ReportRenderer {
 
     // MARK: - Introduction
 
-    private func writeIntroduction(into html: inout HTMLWriter) {
+    private func writeIntroduction(into html: inout MarkupWriter) {
         let threshold = report.threshold.value
         html.element("p", [], "This report shows how many people started and finished each course, how far through it they "
             + "got, and, for people who agreed to take part in research, how their answers to questionnaires changed from "
@@ -76,7 +76,7 @@ struct ReportRenderer {
 
     // MARK: - A course
 
-    private func writeCourse(_ course: String, title: String, prefix: String, into html: inout HTMLWriter) {
+    private func writeCourse(_ course: String, title: String, prefix: String, into html: inout MarkupWriter) {
         html.open("section", [("aria-labelledby", prefix)])
         html.newline()
         heading(1, id: prefix, title, into: &html)
@@ -96,7 +96,7 @@ struct ReportRenderer {
         html.newline()
     }
 
-    private func writeMonths(_ usage: CourseUsage, prefix: String, into html: inout HTMLWriter) {
+    private func writeMonths(_ usage: CourseUsage, prefix: String, into html: inout MarkupWriter) {
         heading(2, "Starts and completions by month", into: &html)
         let months = usage.started.rows
         guard !months.isEmpty, !usage.started.columns.isEmpty else {
@@ -121,7 +121,7 @@ struct ReportRenderer {
               rowLabel: { ReportDate.month($0) })?.write(into: &html, suppressedNote: suppressedNote)
     }
 
-    private func writeFunnel(_ funnel: Funnel, prefix: String, into html: inout HTMLWriter) {
+    private func writeFunnel(_ funnel: Funnel, prefix: String, into html: inout MarkupWriter) {
         heading(2, "How far people got", into: &html)
         let parts = [("anonymous", "Everyone who used the course", "Count", funnel.anonymous,
                       "Anonymous counts from every visitor: the course started, each module started and completed, the course completed."),
@@ -140,7 +140,7 @@ struct ReportRenderer {
         }
     }
 
-    private func writeModules(_ usage: CourseUsage, prefix: String, into html: inout HTMLWriter) {
+    private func writeModules(_ usage: CourseUsage, prefix: String, into html: inout MarkupWriter) {
         heading(2, "Modules by area", into: &html)
         let started = table(usage.modulesStarted, id: "\(prefix)-modules-started", caption: "Modules started, by area", corner: "Module")
         let completed = table(usage.modulesCompleted, id: "\(prefix)-modules-completed", caption: "Modules completed, by area",
@@ -154,7 +154,7 @@ struct ReportRenderer {
         completed?.write(into: &html, suppressedNote: suppressedNote)
     }
 
-    private func writeRates(_ usage: CourseUsage, prefix: String, into html: inout HTMLWriter) {
+    private func writeRates(_ usage: CourseUsage, prefix: String, into html: inout MarkupWriter) {
         heading(2, "Completion and quiz pass rates", into: &html)
         let threshold = report.threshold.value
         let completion: String
@@ -162,7 +162,7 @@ struct ReportRenderer {
             completion = "The completion rate (courses completed as a share of courses started) is suppressed: it rests on fewer "
                 + "than \(threshold) people, or would give away a number under \(threshold)."
         } else if let rate = usage.completionRate.value {
-            completion = "Courses completed as a share of courses started in these months: \(ReportNumber.percent(rate))."
+            completion = "Courses completed as a share of courses started in these months: \(ReadableNumber.percent(rate))."
         } else {
             completion = "No one started this course in these months, so there is no completion rate."
         }
@@ -182,10 +182,10 @@ struct ReportRenderer {
 
     // MARK: - Outcomes
 
-    private func writeOutcomes(_ section: OutcomeSection, prefix: String, into html: inout HTMLWriter) {
+    private func writeOutcomes(_ section: OutcomeSection, prefix: String, into html: inout MarkupWriter) {
         let answer = section.answer
         heading(2, "Outcomes: \(section.measureTitle)", into: &html)
-        let gap = answer.pairsExcludedGap.value.map(ReportNumber.count)
+        let gap = answer.pairsExcludedGap.value.map(ReadableNumber.count)
             ?? "suppressed (fewer than \(report.threshold.value), perhaps none)"
         html.element("p", [], "Answers to \(section.measureTitle) from research participants who answered both before and after the "
             + "course; a change is after minus before. Pairs left out because the second answer came too soon after the first: \(gap).")
@@ -206,7 +206,7 @@ struct ReportRenderer {
     }
 
     private func writeDistribution(_ distribution: ScoreDistribution, score: OutcomesAnswer.Score, title: String, prefix: String,
-                                   into html: inout HTMLWriter) {
+                                   into html: inout MarkupWriter) {
         let table = distribution.table
         guard let before = table.rows.firstIndex(of: "before"), let after = table.rows.firstIndex(of: "after"),
               table.table.cells.count == table.rows.count, table.table.rowTotals.count == table.rows.count else { return }
@@ -226,7 +226,7 @@ struct ReportRenderer {
     // MARK: - Parts
 
     /// A chart, then its summary as text for everyone (the SVG's description reaches screen readers only).
-    private func writeChart(_ chart: SVGChart, into html: inout HTMLWriter) {
+    private func writeChart(_ chart: SVGChart, into html: inout MarkupWriter) {
         html.open("div", [("class", "report-chart")])
         html.markup(chart.svg)
         html.close("div")
@@ -267,7 +267,7 @@ struct ReportRenderer {
 
     /// A heading `depth` levels below the title (h6 at the most), with an id when given. Its class says what it heads,
     /// so the styles need not know which level the page starts at.
-    private func heading(_ depth: Int, id: String? = nil, _ text: String, into html: inout HTMLWriter) {
+    private func heading(_ depth: Int, id: String? = nil, _ text: String, into html: inout MarkupWriter) {
         let name = "h\(min(6, topLevel + depth))"
         let kind = ["report-title", "report-course", "report-part", "report-subpart"][min(depth, 3)]
         html.element(name, (id.map { [("id", $0)] } ?? []) + [("class", kind)], text)

@@ -18,7 +18,7 @@ struct ReportTable {
     var rows: [Row]
 
     /// Writes the table, then its note; `suppressedNote` says why figures are hidden under this report's threshold.
-    func write(into html: inout HTMLWriter, suppressedNote: String) {
+    func write(into html: inout MarkupWriter, suppressedNote: String) {
         let cells = rows.flatMap(\.cells)
         let hasSuppressed = cells.contains(.suppressed)
         var reasons: [String] = []
@@ -53,7 +53,7 @@ struct ReportTable {
         html.newline()
     }
 
-    private static func write(_ cell: ReportCell, into html: inout HTMLWriter) {
+    private static func write(_ cell: ReportCell, into html: inout MarkupWriter) {
         switch cell {
         case .figure(let text):
             html.element("td", [("class", "report-number")], text)

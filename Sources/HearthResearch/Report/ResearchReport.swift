@@ -25,7 +25,7 @@ package struct ResearchReport: Hashable, Sendable {
 
     /// A complete HTML5 document to open from disk: one inline stylesheet, no script, nothing fetched.
     package func document() -> [UInt8] {
-        var html = HTMLWriter()
+        var html = MarkupWriter()
         html.markup(Array("<!doctype html>\n".utf8))
         html.open("html", [("lang", "en-GB")])
         html.newline()
@@ -59,7 +59,7 @@ package struct ResearchReport: Hashable, Sendable {
     /// The same content for a page that has its own `h1` and stylesheet: headings start at `h2`, no style element or
     /// attribute (a strict Content-Security-Policy refuses both), only `report-` classes for the theme to style.
     package func fragment() -> [UInt8] {
-        var html = HTMLWriter()
+        var html = MarkupWriter()
         ReportRenderer(report: self, topLevel: 2).write(into: &html)
         return html.bytes
     }

@@ -1,12 +1,23 @@
 import HearthText
 
-/// Writes HTML into bytes: text and attribute values are escaped on the way in and attributes are written in the
-/// order given, so the same report is always the same bytes.
-struct HTMLWriter {
+/// Writes HTML or SVG into bytes: text and attribute values are escaped on the way in (by HearthText, as every page
+/// of the site is) and attributes are written in the order given, so the same report or chart is always the same bytes.
+struct MarkupWriter {
     private(set) var bytes: [UInt8] = []
 
     /// A start tag.
     mutating func open(_ name: String, _ attributes: [(String, String)] = []) {
+        startTag(name, attributes)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// An SVG element with no content, `<rect …/>`.
+    mutating func empty(_ name: String, _ attributes: [(String, String)]) {
+        startTag(name, attributes)
+        bytes.append(contentsOf: "/>".utf8)
+    }
+
+    private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
         bytes.append(UInt8(ascii: "<"))
         bytes.append(contentsOf: name.utf8)
         for (key, value) in attributes {
@@ -16,7 +27,6 @@ struct HTMLWriter {
             HTMLEscaping.append(value, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
-        bytes.append(UInt8(ascii: ">"))
     }
 
     mutating func close(_ name: String) {

@@ -1,6 +1,6 @@
-/// Numbers as the report prints them for people: thousands separators, a fixed number of decimals, a real minus
+/// Numbers as the report and the charts print them for people: thousands separators, a fixed number of decimals, a real minus
 /// sign, and no locale, so the same figure is always the same text.
-package enum ReportNumber {
+package enum ReadableNumber {
     /// A count: `1,234`.
     package static func count(_ value: Int) -> String {
         (value < 0 ? "\u{2212}" : "") + grouped(value.magnitude)
