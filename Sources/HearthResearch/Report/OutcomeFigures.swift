@@ -35,12 +35,12 @@ struct OutcomeFigures {
             row("Reliable change measured against") { score in
                 if score.isSuppressed { return .suppressed }
                 switch score.sdSource {
-                case .measure: return .figure("the measure’s published SD")
-                case .sample: return .figure("the SD before, in these data")
+                case .measure: return .words("the measure’s published SD")
+                case .sample: return .words("the SD before, in these data")
                 case nil: return .undefined(reason: noReliability)
                 }
             },
-            row("Better") { .figure($0.better == .lower ? "lower" : "higher") },
+            row("Better") { .words($0.better == .lower ? "lower" : "higher") },
         ])
     }
 }

@@ -1,7 +1,8 @@
-/// One figure in a report table as a reader sees it: the number formatted for people, "suppressed", or "–" for a
-/// figure these data cannot give (with the reason, which the table's note repeats).
+/// One figure in a report table as a reader sees it: the number formatted for people, words (which way is better),
+/// "suppressed", or "–" for a figure these data cannot give (with the reason, which the table's note repeats).
 enum ReportCell: Hashable {
     case figure(String)
+    case words(String)
     case suppressed
     case undefined(reason: String)
 

@@ -57,6 +57,8 @@ struct ReportTable {
         switch cell {
         case .figure(let text):
             html.element("td", [("class", "report-number")], text)
+        case .words(let text):
+            html.element("td", [], text)
         case .suppressed:
             html.element("td", [("class", "report-number report-suppressed")], "suppressed")
         case .undefined:
