@@ -146,23 +146,26 @@ final class ResearchReportTests: XCTestCase {
 
     func testEveryChartHasASummaryAndATable() throws {
         for (name, html) in try both() {
-            let charts = html.components(separatedBy: "<div class=\"report-chart\">").dropFirst()
+            let charts = html.components(separatedBy: "<div class=\"report-chart report-chart-wide\">").dropFirst()
             // Starts by month, the two funnels, the total's and the anxiety subscale's distributions.
             XCTAssertEqual(charts.count, 5, name)
             for chart in charts {
-                XCTAssertTrue(chart.hasPrefix("<svg "), name)
-                let svg = chart.prefix { $0 != "\n" }
-                XCTAssertTrue(svg.contains("role=\"img\""), name)
-                XCTAssertTrue(svg.contains("<title id="), name)
-                let description = try XCTUnwrap(svg.components(separatedBy: "<desc id=\"").dropFirst().first?
-                    .split(separator: ">", maxSplits: 1).last?.components(separatedBy: "</desc>").first)
-                let after = chart.drop { $0 != "\n" }.dropFirst()
-                XCTAssertTrue(after.hasPrefix("<p class=\"report-summary\">\(description)</p>\n"), "\(name): the summary follows the chart")
-                let next = after.drop { $0 != "\n" }.dropFirst()
-                XCTAssertTrue(next.hasPrefix("<div class=\"report-table\" role=\"region\""), "\(name): the table follows the summary")
-                let table = next.prefix { $0 != "\n" }
-                XCTAssertTrue(table.contains("<caption id="), name)
-                XCTAssertTrue(table.contains("<th scope=\"col\">"), name)
+                // The wide drawing, then the narrow one for phones: each an image with a title and the summary as its
+                // description.
+                let lines = chart.split(separator: "\n", maxSplits: 4, omittingEmptySubsequences: false)
+                XCTAssertTrue(lines[1].hasPrefix("<div class=\"report-chart report-chart-narrow\"><svg "), name)
+                var descriptions: [String] = []
+                for svg in lines[0...1] {
+                    XCTAssertTrue(svg.contains("role=\"img\""), name)
+                    XCTAssertTrue(svg.contains("<title id="), name)
+                    descriptions.append(try XCTUnwrap(svg.components(separatedBy: "<desc id=\"").dropFirst().first?
+                        .split(separator: ">", maxSplits: 1).last?.components(separatedBy: "</desc>").first))
+                }
+                XCTAssertEqual(descriptions[0], descriptions[1], name)
+                XCTAssertEqual(String(lines[2]), "<p class=\"report-summary\">\(descriptions[0])</p>", "\(name): the summary follows the chart")
+                XCTAssertTrue(lines[3].hasPrefix("<div class=\"report-table\" role=\"region\""), "\(name): the table follows the summary")
+                XCTAssertTrue(lines[3].contains("<caption id="), name)
+                XCTAssertTrue(lines[3].contains("<th scope=\"col\">"), name)
             }
         }
     }

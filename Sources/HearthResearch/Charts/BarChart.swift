@@ -25,11 +25,12 @@ package struct BarChart: Hashable, Sendable {
         self.groups = groups
     }
 
-    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    package func render(idPrefix: String) -> SVGChart {
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts. `width` in the SVG's own
+    /// units: the text keeps its size, so a narrow chart (360 for a phone) stays readable when scaled to the screen.
+    package func render(idPrefix: String, width: Double = 640) -> SVGChart {
         let summary = self.summary
-        var svg = SVGWriter(idPrefix: idPrefix, width: 640, height: 320, title: title, description: summary)
-        BarPanel(chart: self).draw(into: &svg, top: 0, height: 320, width: 640)
+        var svg = SVGWriter(idPrefix: idPrefix, width: width, height: 320, title: title, description: summary)
+        BarPanel(chart: self).draw(into: &svg, top: 0, height: 320, width: width)
         return SVGChart(svg: svg.finish(), summary: summary)
     }
 

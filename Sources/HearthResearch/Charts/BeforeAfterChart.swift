@@ -23,10 +23,11 @@ package struct BeforeAfterChart: Hashable, Sendable {
         self.better = better
     }
 
-    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    package func render(idPrefix: String) -> SVGChart {
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts. `width` in the SVG's own
+    /// units: the text keeps its size, so a narrow chart (360 for a phone) stays readable when scaled to the screen.
+    package func render(idPrefix: String, width: Double = 640) -> SVGChart {
         let summary = self.summary
-        let width = 640.0, barsHeight = 260.0, changeHeight = 90.0
+        let barsHeight = 260.0, changeHeight = 90.0
         var svg = SVGWriter(idPrefix: idPrefix, width: width, height: barsHeight + changeHeight, title: title, description: summary)
         let groups = binLabels.indices.map { BarChart.Group(label: binLabels[$0], values: [before[$0], after[$0]]) }
         BarPanel(chart: BarChart(title: title, seriesNames: ["Before", "After"], groups: groups))
@@ -37,7 +38,10 @@ package struct BeforeAfterChart: Hashable, Sendable {
 
     private func drawChange(into svg: inout SVGWriter, top: Double, width: Double) {
         let left = 48.0, right = 12.0, axisY = top + 50
-        let label = "Mean change (after − before), with 95% interval; \(better == .higher ? "higher" : "lower") is better"
+        let direction = better == .higher ? "higher" : "lower"
+        // The long form needs about 390 units at this size.
+        let label = width >= 480 ? "Mean change (after − before), with 95% interval; \(direction) is better"
+            : "Mean change, 95% interval; \(direction) is better"
         svg.text("text", [("x", number(left)), ("y", number(top + 16)), ("font-size", "12"), ("fill", ChartColours.text)], label)
         guard let mean = meanChange.value, let interval = interval.value else {
             svg.suppressedBar(x: left, y: axisY - 10, width: width - left - right, height: 20)

@@ -20,10 +20,11 @@ package struct FunnelChart: Hashable, Sendable {
         self.stages = stages
     }
 
-    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    package func render(idPrefix: String) -> SVGChart {
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts. `width` in the SVG's own
+    /// units: the text keeps its size, so a narrow chart (360 for a phone) stays readable when scaled to the screen.
+    package func render(idPrefix: String, width: Double = 640) -> SVGChart {
         let summary = self.summary
-        let rowHeight = 30.0, labelWidth = 220.0, width = 640.0
+        let rowHeight = 30.0, labelWidth = min(220, (width * 0.45).rounded())
         let height = 16 + rowHeight * Double(stages.count)
         var svg = SVGWriter(idPrefix: idPrefix, width: width, height: height, title: title, description: summary)
         let barSpace = width - labelWidth - 84  // room after the bar for "suppressed"

@@ -108,7 +108,7 @@ struct ReportRenderer {
         let chart = BarChart(title: "\(usage.title): courses started and completed by month", seriesNames: ["Started", "Completed"],
                              groups: months.indices.map { BarChart.Group(label: ReportDate.month(months[$0], short: true),
                                                                          values: [started[$0], completed[$0]]) })
-        writeChart(chart.render(idPrefix: "\(prefix)-months"), into: &html)
+        writeChart(id: "\(prefix)-months", chart.render, into: &html)
         var rows = months.indices.map { ReportTable.Row(header: ReportDate.month(months[$0]), cells: [.count(started[$0]), .count(completed[$0])]) }
         rows.append(ReportTable.Row(header: "Total", cells: [.count(usage.started.table.grandTotal), .count(usage.completed.table.grandTotal)],
                                     isTotal: true))
@@ -133,7 +133,7 @@ struct ReportRenderer {
             html.newline()
             let chart = FunnelChart(title: "\(funnel.title): \(name.lowercased())",
                                     stages: stages.map { FunnelChart.Stage(label: $0.label, count: $0.count) })
-            writeChart(chart.render(idPrefix: "\(prefix)-\(key)"), into: &html)
+            writeChart(id: "\(prefix)-\(key)", chart.render, into: &html)
             ReportTable(id: "\(prefix)-\(key)-table", caption: "\(name): how many reached each stage", corner: "Stage", columns: [column],
                         rows: stages.map { ReportTable.Row(header: $0.label, cells: [.count($0.count)]) })
                 .write(into: &html, suppressedNote: suppressedNote)
@@ -213,7 +213,7 @@ struct ReportRenderer {
         let chart = BeforeAfterChart(title: "\(title): before and after", binLabels: distribution.bins,
                                      before: table.table.cells[before], after: table.table.cells[after],
                                      meanChange: score.change.mean, interval: score.change.ci95, better: score.better)
-        writeChart(chart.render(idPrefix: prefix), into: &html)
+        writeChart(id: prefix, chart.render, into: &html)
         var rows = distribution.bins.indices.map {
             ReportTable.Row(header: distribution.bins[$0], cells: [.count(table.table.cells[before][$0]), .count(table.table.cells[after][$0])])
         }
@@ -225,13 +225,17 @@ struct ReportRenderer {
 
     // MARK: - Parts
 
-    /// A chart, then its summary as text for everyone (the SVG's description reaches screen readers only).
-    private func writeChart(_ chart: SVGChart, into html: inout MarkupWriter) {
-        html.open("div", [("class", "report-chart")])
-        html.markup(chart.svg)
-        html.close("div")
-        html.newline()
-        html.element("p", [("class", "report-summary")], chart.summary)
+    /// A chart drawn wide and narrow (the styles show the one that fits the screen: scaled down to a phone, the wide
+    /// one's text would be too small to read), then its summary as text for everyone.
+    private func writeChart(id: String, _ render: (String, Double) -> SVGChart, into html: inout MarkupWriter) {
+        let wide = render(id, 640), narrow = render("\(id)-narrow", 360)
+        for (chart, kind) in [(wide, "wide"), (narrow, "narrow")] {
+            html.open("div", [("class", "report-chart report-chart-\(kind)")])
+            html.markup(chart.svg)
+            html.close("div")
+            html.newline()
+        }
+        html.element("p", [("class", "report-summary")], wide.summary)
         html.newline()
     }
 

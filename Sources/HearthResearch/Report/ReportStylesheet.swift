@@ -23,6 +23,11 @@ enum ReportStylesheet {
         .report-finding { font-weight: 600; border-left: 6px solid var(--colour-brand, #1f4e79); padding-left: 0.75rem; }
         .report-chart { margin: 1rem 0 0.5rem; }
         .report-chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
+        .report-chart-narrow { display: none; }
+        @media (max-width: 32rem) {
+          .report-chart-wide { display: none; }
+          .report-chart-narrow { display: block; }
+        }
         .report-summary, .report-note { color: var(--colour-muted, #505a5f); font-size: 0.95rem; }
         .report-table { overflow-x: auto; position: relative; margin: 1rem 0 0.5rem; }
         .report-table:focus-visible { outline: 3px solid var(--colour-focus, #ffbf47); outline-offset: 2px; }
