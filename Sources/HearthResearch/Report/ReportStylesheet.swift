@@ -24,10 +24,6 @@ enum ReportStylesheet {
         .report-chart { margin: 1rem 0 0.5rem; }
         .report-chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
         .report-chart-narrow { display: none; }
-        @media (max-width: 32rem) {
-          .report-chart-wide { display: none; }
-          .report-chart-narrow { display: block; }
-        }
         .report-summary, .report-note { color: var(--colour-muted, #505a5f); font-size: 0.95rem; }
         .report-table { overflow-x: auto; position: relative; margin: 1rem 0 0.5rem; }
         .report-table:focus-visible { outline: 3px solid var(--colour-focus, #ffbf47); outline-offset: 2px; }
@@ -35,15 +31,22 @@ enum ReportStylesheet {
         .report-table caption { text-align: left; font-weight: 700; padding-bottom: 0.25rem; }
         .report-table th, .report-table td { border-bottom: 1px solid var(--colour-border, #b1b4b6); padding: 0.35rem 0.6rem;
           text-align: left; vertical-align: top; }
-        .report-table th[scope="row"] { min-width: 8rem; }
+        .report-table th[scope="row"] { min-width: 6rem; }
         .report-table .report-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .report-suppressed, .report-undefined { font-style: italic; color: var(--colour-muted, #505a5f); }
         .report-total th, .report-total td { font-weight: 700; border-top: 2px solid var(--colour-text, #1b1b1b); }
         .report-hidden { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden; clip-path: inset(50%);
           white-space: nowrap; }
+        /* A phone: the narrow drawing of each chart, and tighter tables. After the rules it overrides. */
+        @media (max-width: 32rem) {
+          .report-chart-wide { display: none; }
+          .report-chart-narrow { display: block; }
+          .report-table table { font-size: 0.9375rem; }
+          .report-table th, .report-table td { padding: 0.3rem 0.4rem; }
+        }
         @media print {
           .report-table { overflow: visible; }
-          .report h2 { break-before: page; }
+          .report-course { break-before: page; }
         }
 
         """
