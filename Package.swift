@@ -25,7 +25,7 @@ let package = Package(
                                                    "HearthGzip", "HearthText"]),
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
-        .target(name: "HearthResearch", dependencies: ["HearthContent"]),
+        .target(name: "HearthResearch", dependencies: ["HearthContent", "HearthText"]),
         .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON", "HearthResearch", "HearthContent"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP",
                                                          "HearthStore", "HearthResearch", "HearthAPI", "CHearthLinux"]),

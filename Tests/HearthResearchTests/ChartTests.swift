@@ -60,7 +60,7 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(funnel.summary, "Keeping Calm: Started 120, then Module 1 completed 80, then Module 2 completed suppressed, "
                        + "then Completed 30. 25% of started reached completed.")
         XCTAssertEqual(beforeAfter.summary, "PHQ-4 total: scores before and after, in 4 bands. 3 band counts are suppressed to protect "
-                       + "small numbers. Mean change -2.13 (95% interval -3.05 to -1.2): an improvement; the interval does not include zero.")
+                       + "small numbers. Mean change \u{2212}2.1 (95% interval \u{2212}3.1 to \u{2212}1.2): an improvement; the interval does not include zero.")
     }
 
     func testASuppressedMeanChangeIsSaidSo() {
@@ -74,7 +74,7 @@ final class ChartTests: XCTestCase {
     func testTextIsEscaped() throws {
         let chart = FunnelChart(title: "A <b> & \"c\"", stages: [FunnelChart.Stage(label: "<x>", count: .shown(10))])
         let svg = String(decoding: chart.render(idPrefix: "e").svg, as: UTF8.self)
-        XCTAssertTrue(svg.contains("<title id=\"e-title\">A &lt;b&gt; &amp; \"c\"</title>"))
+        XCTAssertTrue(svg.contains("<title id=\"e-title\">A &lt;b&gt; &amp; &quot;c&quot;</title>"))
         try assertWellFormed(chart.render(idPrefix: "e").svg)
     }
 

@@ -27,7 +27,7 @@ public struct HTMLRenderer: Sendable {
 
     /// Appends the HTML for `node` (the whole document by default) to `output`.
     public func render(_ tree: SyntaxTree, from node: NodeID? = nil, into output: inout [UInt8]) {
-        var writer = HTMLWriter(output: output)
+        var writer = MarkupWriter(output: output)
         output = []
         // Inside an image, children only contribute their text to the `alt` attribute.
         var altTextOf: NodeID?

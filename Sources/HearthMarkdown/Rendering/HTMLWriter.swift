@@ -1,7 +1,7 @@
 import HearthText
 
 /// An output buffer of UTF-8 bytes with the escaping HTML text, attributes and URLs need.
-struct HTMLWriter {
+struct MarkupWriter {
     var output: [UInt8]
 
     /// Appends literal markup.

@@ -25,11 +25,12 @@ package struct BarChart: Hashable, Sendable {
         self.groups = groups
     }
 
-    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    package func render(idPrefix: String) -> SVGChart {
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts. `width` in the SVG's own
+    /// units: the text keeps its size, so a narrow chart (360 for a phone) stays readable when scaled to the screen.
+    package func render(idPrefix: String, width: Double = 640) -> SVGChart {
         let summary = self.summary
-        var svg = SVGWriter(idPrefix: idPrefix, width: 640, height: 320, title: title, description: summary)
-        BarPanel(chart: self).draw(into: &svg, top: 0, height: 320, width: 640)
+        var svg = SVGWriter(idPrefix: idPrefix, width: width, height: 320, title: title, description: summary)
+        BarPanel(chart: self).draw(into: &svg, top: 0, height: 320, width: width)
         return SVGChart(svg: svg.finish(), summary: summary)
     }
 
@@ -43,7 +44,7 @@ package struct BarChart: Hashable, Sendable {
                 sentence += " \(name): all suppressed."
                 continue
             }
-            sentence += " \(name): highest \(highest.1) in \(highest.0)."
+            sentence += " \(name): highest \(ReadableNumber.count(highest.1)) in \(highest.0)."
         }
         let suppressed = groups.reduce(0) { $0 + $1.values.filter(\.isSuppressed).count }
         if suppressed > 0 {
@@ -66,14 +67,14 @@ struct BarPanel {
         let colours = [ChartColours.first, ChartColours.second]
 
         drawLegend(into: &svg, top: top, left: left, colours: colours)
-        // Axis with three ticks.
-        for tick in 0...2 {
+        // Axis with three ticks; with every figure suppressed only the baseline, as a scale would measure nothing.
+        for tick in 0...(largest > 0 ? 2 : 0) {
             let value = maximum * Double(tick) / 2
             let y = plotBottom - plotHeight * Double(tick) / 2
             svg.element("line", [("x1", number(left)), ("y1", number(y)), ("x2", number(left + plotWidth)), ("y2", number(y)),
                                  ("stroke", tick == 0 ? ChartColours.axis : "#d9d9d9"), ("stroke-width", "1")])
             svg.text("text", [("x", number(left - 6)), ("y", number(y + 4)), ("text-anchor", "end"), ("font-size", "11"),
-                              ("fill", ChartColours.text)], decimal(value, places: 0))
+                              ("fill", ChartColours.text)], ReadableNumber.decimal(value, places: 1, trimmingZeros: true))
         }
         guard !chart.groups.isEmpty else { return }
         let groupWidth = plotWidth / Double(chart.groups.count)

@@ -23,10 +23,11 @@ package struct BeforeAfterChart: Hashable, Sendable {
         self.better = better
     }
 
-    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    package func render(idPrefix: String) -> SVGChart {
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts. `width` in the SVG's own
+    /// units: the text keeps its size, so a narrow chart (360 for a phone) stays readable when scaled to the screen.
+    package func render(idPrefix: String, width: Double = 640) -> SVGChart {
         let summary = self.summary
-        let width = 640.0, barsHeight = 260.0, changeHeight = 90.0
+        let barsHeight = 260.0, changeHeight = 90.0
         var svg = SVGWriter(idPrefix: idPrefix, width: width, height: barsHeight + changeHeight, title: title, description: summary)
         let groups = binLabels.indices.map { BarChart.Group(label: binLabels[$0], values: [before[$0], after[$0]]) }
         BarPanel(chart: BarChart(title: title, seriesNames: ["Before", "After"], groups: groups))
@@ -37,7 +38,10 @@ package struct BeforeAfterChart: Hashable, Sendable {
 
     private func drawChange(into svg: inout SVGWriter, top: Double, width: Double) {
         let left = 48.0, right = 12.0, axisY = top + 50
-        let label = "Mean change (after − before), with 95% interval; \(better == .higher ? "higher" : "lower") is better"
+        let direction = better == .higher ? "higher" : "lower"
+        // The long form needs about 390 units at this size.
+        let label = width >= 480 ? "Mean change (after − before), with 95% interval; \(direction) is better"
+            : "Mean change, 95% interval; \(direction) is better"
         svg.text("text", [("x", number(left)), ("y", number(top + 16)), ("font-size", "12"), ("fill", ChartColours.text)], label)
         guard let mean = meanChange.value, let interval = interval.value else {
             svg.suppressedBar(x: left, y: axisY - 10, width: width - left - right, height: 20)
@@ -54,7 +58,7 @@ package struct BeforeAfterChart: Hashable, Sendable {
             svg.element("line", [("x1", number(x(value))), ("y1", number(axisY - 14)), ("x2", number(x(value))), ("y2", number(axisY + 14)),
                                  ("stroke", ChartColours.axis), ("stroke-width", value == 0 ? "2" : "1")])
             svg.text("text", [("x", number(x(value))), ("y", number(axisY + 30)), ("text-anchor", "middle"), ("font-size", "11"),
-                              ("fill", ChartColours.text)], decimal(value, places: 2))
+                              ("fill", ChartColours.text)], ReadableNumber.decimal(value, places: 2, trimmingZeros: true))
         }
         svg.element("line", [("x1", number(x(interval.lower))), ("y1", number(axisY)), ("x2", number(x(interval.upper))),
                              ("y2", number(axisY)), ("stroke", ChartColours.second), ("stroke-width", "3")])
@@ -75,7 +79,9 @@ package struct BeforeAfterChart: Hashable, Sendable {
         guard let mean = meanChange.value, let interval = interval.value else {
             return sentence + (meanChange.isSuppressed ? " The mean change is suppressed: too few pairs." : " There are too few pairs for a mean change.")
         }
-        sentence += " Mean change \(decimal(mean, places: 2)) (95% interval \(decimal(interval.lower, places: 2)) to \(decimal(interval.upper, places: 2)))"
+        // One decimal, as the report's tables print a mean.
+        func text(_ value: Double) -> String { ReadableNumber.decimal(value, places: 1) }
+        sentence += " Mean change \(text(mean)) (95% interval \(text(interval.lower)) to \(text(interval.upper)))"
         let improved = better == .higher ? interval.lower > 0 : interval.upper < 0
         let worsened = better == .higher ? interval.upper < 0 : interval.lower > 0
         sentence += improved ? ": an improvement; the interval does not include zero." :

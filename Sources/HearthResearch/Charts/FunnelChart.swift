@@ -20,10 +20,11 @@ package struct FunnelChart: Hashable, Sendable {
         self.stages = stages
     }
 
-    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts.
-    package func render(idPrefix: String) -> SVGChart {
+    /// The chart; `idPrefix` keeps its element ids unique on a page with several charts. `width` in the SVG's own
+    /// units: the text keeps its size, so a narrow chart (360 for a phone) stays readable when scaled to the screen.
+    package func render(idPrefix: String, width: Double = 640) -> SVGChart {
         let summary = self.summary
-        let rowHeight = 30.0, labelWidth = 220.0, width = 640.0
+        let rowHeight = 30.0, labelWidth = min(220, (width * 0.45).rounded())
         let height = 16 + rowHeight * Double(stages.count)
         var svg = SVGWriter(idPrefix: idPrefix, width: width, height: height, title: title, description: summary)
         let barSpace = width - labelWidth - 84  // room after the bar for "suppressed"
@@ -37,7 +38,7 @@ package struct FunnelChart: Hashable, Sendable {
                 svg.element("rect", [("x", number(labelWidth)), ("y", number(y + 4)), ("width", number(barWidth)),
                                      ("height", number(rowHeight - 8)), ("fill", ChartColours.first)])
                 svg.text("text", [("x", number(labelWidth + barWidth + 6)), ("y", number(y + 19)), ("font-size", "12"),
-                                  ("fill", ChartColours.text)], String(count))
+                                  ("fill", ChartColours.text)], ReadableNumber.count(count))
             } else {
                 svg.suppressedBar(x: labelWidth, y: y + 4, width: barSpace, height: rowHeight - 8)
                 svg.text("text", [("x", number(labelWidth + barSpace + 6)), ("y", number(y + 19)), ("font-size", "12"),
@@ -51,10 +52,10 @@ package struct FunnelChart: Hashable, Sendable {
     /// (both then rest on at least the threshold, so the percentage may be published).
     package var summary: String {
         guard let first = stages.first, let last = stages.last else { return "\(title): no data." }
-        let steps = stages.map { stage in "\(stage.label) \(stage.count.value.map(String.init) ?? "suppressed")" }
+        let steps = stages.map { stage in "\(stage.label) \(stage.count.value.map(ReadableNumber.count) ?? "suppressed")" }
         var sentence = "\(title): " + steps.joined(separator: ", then ") + "."
         if stages.count > 1, let start = first.count.value, let end = last.count.value, start > 0 {
-            sentence += " \(decimal(100 * Double(end) / Double(start), places: 0))% of \(first.label.lowercased()) reached \(last.label.lowercased())."
+            sentence += " \(ReadableNumber.decimal(100 * Double(end) / Double(start), places: 0))% of \(first.label.lowercased()) reached \(last.label.lowercased())."
         }
         return sentence
     }

@@ -1,8 +1,8 @@
-/// Writes SVG markup into bytes. Only presentation attributes (fill, stroke, font-size…) are used, never a
+/// Writes SVG markup into bytes, through `MarkupWriter`. Only presentation attributes (fill, stroke, font-size…) are used, never a
 /// `style` attribute or script, so the charts pass a strict Content-Security-Policy; attributes are written in
 /// the order given and numbers with one decimal, so the same chart is always the same bytes.
 struct SVGWriter {
-    private(set) var bytes: [UInt8] = []
+    private var writer = MarkupWriter()
     let idPrefix: String
 
     /// Opens the root element with its accessible name and description, and the hatch pattern for suppressed figures.
@@ -20,6 +20,8 @@ struct SVGWriter {
         element("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6"), ("stroke", ChartColours.suppressed), ("stroke-width", "2")])
         close("pattern")
         close("defs")
+        // The colours are chosen against white, so the chart brings its own white even on a dark page.
+        element("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")])
     }
 
     /// The fill that marks a suppressed figure.
@@ -28,59 +30,31 @@ struct SVGWriter {
 
     mutating func finish() -> [UInt8] {
         close("svg")
-        return bytes
+        return writer.bytes
     }
 
     mutating func open(_ name: String, _ attributes: [(String, String)]) {
-        startTag(name, attributes)
-        bytes.append(UInt8(ascii: ">"))
+        writer.open(name, attributes)
     }
 
     /// An element with no content.
     mutating func element(_ name: String, _ attributes: [(String, String)]) {
-        startTag(name, attributes)
-        bytes.append(contentsOf: "/>".utf8)
+        writer.empty(name, attributes)
     }
 
     /// An element holding only text.
     mutating func text(_ name: String, _ attributes: [(String, String)], _ content: String) {
-        open(name, attributes)
-        escape(content, quotes: false)
-        close(name)
+        writer.element(name, attributes, content)
     }
 
     mutating func close(_ name: String) {
-        bytes.append(contentsOf: "</\(name)>".utf8)
+        writer.close(name)
     }
 
     /// A rectangle drawn as a suppressed figure: hatched, outlined.
     mutating func suppressedBar(x: Double, y: Double, width: Double, height: Double) {
         element("rect", [("x", number(x)), ("y", number(y)), ("width", number(width)), ("height", number(height)),
                          ("fill", hatchFill), ("stroke", ChartColours.suppressed), ("stroke-width", "1")])
-    }
-
-    private mutating func startTag(_ name: String, _ attributes: [(String, String)]) {
-        bytes.append(UInt8(ascii: "<"))
-        bytes.append(contentsOf: name.utf8)
-        for (key, value) in attributes {
-            bytes.append(UInt8(ascii: " "))
-            bytes.append(contentsOf: key.utf8)
-            bytes.append(contentsOf: "=\"".utf8)
-            escape(value, quotes: true)
-            bytes.append(UInt8(ascii: "\""))
-        }
-    }
-
-    private mutating func escape(_ text: String, quotes: Bool) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): bytes.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): bytes.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): bytes.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where quotes: bytes.append(contentsOf: "&quot;".utf8)
-            default: bytes.append(byte)
-            }
-        }
     }
 }
 
