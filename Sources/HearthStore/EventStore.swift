@@ -52,8 +52,8 @@ package protocol EventStore: Sendable {
     func revokeToken(name: String, completion: @escaping StoreCompletion<Bool>)
     /// Records a research request (token name, endpoint, parameters, the hour), durably, before it is answered.
     func audit(token: String, endpoint: String, parameters: String, completion: @escaping StoreCompletion<Bool>)
-    /// A course's usage counts between two hours.
-    func usage(course: String, fromHour: Int64, toHour: Int64, areas: [String]?, completion: @escaping StoreCompletion<UsageRows>)
+    /// Every course's usage counts in the given months, by course.
+    func usage(months: [MonthSpan], areas: [String]?, completion: @escaping StoreCompletion<[String: UsageRows]>)
     /// A course's funnel counts.
     func funnel(course: String, areas: [String]?, completion: @escaping StoreCompletion<FunnelRows>)
     /// Each consenting participant's answers to a measure for a course, by occasion.

@@ -16,6 +16,8 @@ enum Usage {
       tokens create|list|revoke …               researchers' access tokens (hearth tokens --help)
       export FILE [--db FILE] [--area CODE] [--out FILE]
                                                 a row-level export or the codebook (hearth export --help)
+      report [--db FILE] [--out FILE] [--area CODE] [--from YYYY-MM] [--to YYYY-MM]
+                                                the research dashboard as one HTML file
       certificates revoke CODE [--db FILE]      withdraw a certificate issued by mistake
       help                                      show this text
     """

@@ -14,6 +14,8 @@ case "serve":
     status = ServeCommand.run(Array(arguments.dropFirst()))
 case "tokens":
     status = TokensCommand.run(Array(arguments.dropFirst()))
+case "report":
+    status = ReportCommand.run(Array(arguments.dropFirst()))
 case "export":
     status = ExportCommand.run(Array(arguments.dropFirst()))
 case "certificates":

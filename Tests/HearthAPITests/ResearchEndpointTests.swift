@@ -15,7 +15,7 @@ final class ResearchEndpointTests: XCTestCase {
     private var store: SQLiteEventStore!
     private var router: APIRouter!
     private let clock = ManualClock(Double(CalendarDay(year: 2026, month: 12, day: 2).daysSince1970 * 86_400 + 12 * 3600))
-    private var tokens: [String: String] = [:]
+    var tokens: [String: String] = [:]
     private static let areas = ["E10000012", "E06000023", "E08000003"]
 
     /// The events seeded: (month offset, area, type, module) with how many.
@@ -91,7 +91,7 @@ final class ResearchEndpointTests: XCTestCase {
         }
     }
 
-    private func get(_ path: String, token: String?) -> (Int, JSONObject, [(name: String, value: String)]) {
+    func get(_ path: String, token: String?) -> (Int, JSONObject, [(name: String, value: String)]) {
         var headers: [(name: String, value: String)] = []
         if let token { headers.append(("authorization", "Bearer \(token)")) }
         let parts = path.split(separator: "?", maxSplits: 1)
@@ -251,4 +251,18 @@ final class ResearchEndpointTests: XCTestCase {
 enum HearthTestRepository {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let content = root.appendingPathComponent("Content")
+}
+
+extension ResearchEndpointTests {
+    func testTheDashboardFragmentIsTheReportForTheTokensAreas() throws {
+        let (status, body, headers) = get("/api/v1/research/report?from=2026-10&to=2026-12", token: tokens["essex"])
+        XCTAssertEqual(status, 200)
+        XCTAssertEqual(headers.first { $0.name == "Content-Type" }?.value, "text/html; charset=utf-8")
+        let html = body["raw"]?.string ?? ""
+        XCTAssertTrue(html.hasPrefix("<article"), String(html.prefix(80)))
+        XCTAssertFalse(html.contains("style=") || html.contains("<style") || html.contains("<script"), "nothing a strict CSP would block")
+        XCTAssertFalse(html.contains("E06000023"), "only the token's areas")
+        XCTAssertEqual(get("/api/v1/research/report", token: nil).0, 401)
+        XCTAssertEqual(get("/api/v1/research/report.css", token: nil).0, 200, "the styles hold no data")
+    }
 }

@@ -70,6 +70,20 @@ struct ResearchEndpoint: Sendable {
                 let answers = try store.waiting { store.answers(course: course.id, measure: measureID, areas: areas, completion: $0) }
                 let (_, answer) = try figures.outcomes(course: course, measure: measure, answers: answers, minimumGapDays: gap)
                 return JSONAnswer.response(.ok, ResearchJSON.outcomes(answer))
+            case .researchReport:
+                let query = try ResearchQuery(request.query, allowed: ["area", "from", "to"])
+                let areas = try grant.areas(narrowedTo: query["area"])
+                let (defaultFrom, defaultTo) = MonthSpan.lastTwelveMonths(endingAt: Int64(clock() / 3600))
+                let months = UsageSummary.months(from: query["from"] ?? defaultFrom, to: query["to"] ?? defaultTo)
+                guard !months.isEmpty, months.count <= 120 else {
+                    throw APIError(.badRequest, code: "invalid_parameter", message: "'from' and 'to' are months, YYYY-MM, from no later than to",
+                                   field: query["from"] == nil ? "to" : "from")
+                }
+                try audit(grant, endpoint, request.query)
+                let report = try figures.report(store: store, areas: areas, months: months.map(MonthSpan.init(month:)),
+                                                made: CalendarDay(hour: Int64(clock() / 3600)).iso)
+                return HTTPResponse(status: .ok, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
+                                    body: report.fragment())
             case .researchExport:
                 guard let export = file.flatMap(ResearchExport.init(rawValue:)) else {
                     throw APIError(.notFound, code: "not_found", message: "the exports are \(ResearchExport.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -116,34 +130,17 @@ struct ResearchEndpoint: Sendable {
     private func summary(_ query: ResearchQuery, grant: ResearchGrant) throws -> UsageSummary {
         let courses = try query["course"].map { [try course($0)] } ?? figures.catalog.courses
         let areas = try grant.areas(narrowedTo: query["area"])
-        let now = CalendarDay(hour: Int64(clock() / 3600))
-        let thisMonth = Self.month(now.year, now.month)
-        let yearAgo = now.month == 12 ? Self.month(now.year, 1) : Self.month(now.year - 1, now.month + 1)
-        let from = query["from"] ?? yearAgo, to = query["to"] ?? thisMonth
+        let (defaultFrom, defaultTo) = MonthSpan.lastTwelveMonths(endingAt: Int64(clock() / 3600))
+        let from = query["from"] ?? defaultFrom, to = query["to"] ?? defaultTo
         let months = UsageSummary.months(from: from, to: to)
         guard !months.isEmpty, months.count <= 120 else {
             throw APIError(.badRequest, code: "invalid_parameter", message: "'from' and 'to' are months, YYYY-MM, from no later than to, at most ten years apart",
                            field: query["from"] == nil ? "to" : "from")
         }
-        let fromHour = Self.firstHour(of: months[0])
-        let toHour = Self.firstHour(of: Self.next(months[months.count - 1])) - 1
-        let usage = try courses.map { course in
-            let rows = try store.waiting { store.usage(course: course.id, fromHour: fromHour, toHour: toHour, areas: areas, completion: $0) }
-            return figures.usage(of: course, rows: rows, months: months, areas: areas)
-        }
+        let spans = months.map(MonthSpan.init(month:))
+        let counts = try store.waiting { store.usage(months: spans, areas: areas, completion: $0) }
+        let usage = courses.map { course in figures.usage(of: course, rows: counts[course.id] ?? UsageRows(), months: months, areas: areas) }
         return UsageSummary(threshold: figures.threshold.value, from: months[0], to: months[months.count - 1],
                             areas: figures.columns(for: areas), courses: usage)
-    }
-
-    private static func month(_ year: Int, _ month: Int) -> String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
-
-    private static func next(_ month: String) -> String {
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        return parts[1] == 12 ? Self.month(parts[0] + 1, 1) : Self.month(parts[0], parts[1] + 1)
-    }
-
-    private static func firstHour(of month: String) -> Int64 {
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        return CalendarDay(year: parts[0], month: parts[1], day: 1).daysSince1970 * 24
     }
 }

@@ -69,3 +69,72 @@ package struct ResearchFigures: Sendable {
         return (analysis, OutcomesAnswer(course: course.id, measure: measure.id, analysis: analysis, threshold: threshold))
     }
 }
+
+extension ResearchFigures {
+    /// The whole report a token's areas allow: every course's usage over `months`, its funnel, and the outcomes of
+    /// each measure it asks both before and after. Reads the store (blocking), so run it off an event loop.
+    package func report(store: any EventStore, areas: [String]?, months: [MonthSpan], made: String) throws -> ResearchReport {
+        let counts = try store.waiting { store.usage(months: months, areas: areas, completion: $0) }
+        let usage = UsageSummary(threshold: threshold.value, from: months.first?.label ?? "", to: months.last?.label ?? "",
+                                 areas: columns(for: areas),
+                                 courses: catalog.courses.map { self.usage(of: $0, rows: counts[$0.id] ?? UsageRows(), months: months.map(\.label), areas: areas) })
+        var funnels: [Funnel] = []
+        var outcomes: [OutcomeSection] = []
+        for course in catalog.courses {
+            let rows = try store.waiting { store.funnel(course: course.id, areas: areas, completion: $0) }
+            funnels.append(funnel(of: course, rows: rows))
+            for measureID in course.measuresBefore where course.measuresAfter.contains(measureID) {
+                guard let measure = catalog.measures[measureID] else { continue }
+                let answers = try store.waiting { store.answers(course: course.id, measure: measureID, areas: areas, completion: $0) }
+                let (_, answer) = try self.outcomes(course: course, measure: measure, answers: answers, minimumGapDays: course.afterDays)
+                outcomes.append(OutcomeSection(answer: answer, measureTitle: "\(measure.title), \(course.title)",
+                                               distributions: distributions(measure: measure, answers: answers, minimumGapDays: course.afterDays),
+                                               scoreTitles: Self.scoreTitles(measure)))
+            }
+        }
+        return ResearchReport(title: "\(catalog.siteTitle): research report", areas: areas ?? ["all"], threshold: threshold, made: made,
+                              usage: usage, funnels: funnels, outcomes: outcomes)
+    }
+
+    /// Each score's before and after values, binned over the score's possible range, for the report's charts.
+    private func distributions(measure: Measure, answers: [ParticipantAnswers], minimumGapDays: Int) -> [ScoreDistribution] {
+        let scorer = MeasureScorer(measure: measure)
+        var pairs: [ScoreID: [ScorePair]] = [:]
+        for entry in answers {
+            guard let before = entry.before, let after = entry.after,
+                  after.hour / 24 - before.hour / 24 >= Int64(minimumGapDays),
+                  let first = try? scorer.score(before.answers), let second = try? scorer.score(after.answers) else { continue }
+            for (id, value) in first { if let later = second[id] { pairs[id, default: []].append(ScorePair(before: value, after: later)) } }
+        }
+        return scorer.scoreIDs.map { id in
+            let range = Self.range(of: id, in: measure)
+            let width = range.upperBound - range.lowerBound
+            return ScoreDistribution(score: id.name, pairs: pairs[id] ?? [], minimum: range.lowerBound, maximum: range.upperBound,
+                                     bins: max(1, min(6, Int(width.rounded()) + 1)), threshold: threshold)
+        }
+    }
+
+    /// The lowest and highest a score can be.
+    private static func range(of score: ScoreID, in measure: Measure) -> ClosedRange<Double> {
+        func itemRange(_ id: String) -> ClosedRange<Double> {
+            let scale = measure.items.first { $0.id == id }?.scale ?? measure.scale
+            return Double(scale.minimum)...Double(scale.maximum)
+        }
+        let members: [String]
+        switch score {
+        case .item(let id): return itemRange(id)
+        case .subscale(let id): members = measure.subscales.first { $0.id == id }?.itemIDs ?? []
+        case .total: members = measure.items.map(\.id)
+        }
+        let ranges = members.map(itemRange)
+        if measure.scoring == .mean, let first = ranges.first { return first }
+        return ranges.map(\.lowerBound).reduce(0, +)...ranges.map(\.upperBound).reduce(0, +)
+    }
+
+    private static func scoreTitles(_ measure: Measure) -> [String: String] {
+        var titles: [String: String] = [:]
+        for subscale in measure.subscales { titles[subscale.id] = subscale.title }
+        if measure.scoring == .items { for item in measure.items { titles[item.id] = item.text } }
+        return titles
+    }
+}

@@ -14,6 +14,8 @@ package enum APIRoute: String, CaseIterable, Sendable {
     case researchFunnel
     case researchOutcomes
     case researchExport
+    case researchReport
+    case researchStylesheet
     case openAPI
     case health
     case metrics
@@ -33,6 +35,8 @@ package enum APIRoute: String, CaseIterable, Sendable {
         case .researchFunnel: base + "/research/funnel"
         case .researchOutcomes: base + "/research/outcomes"
         case .researchExport: base + "/research/export/{file}"
+        case .researchReport: base + "/research/report"
+        case .researchStylesheet: base + "/research/report.css"
         case .openAPI: base + "/openapi.json"
         case .health: "/healthz"
         case .metrics: "/metrics"
@@ -44,7 +48,8 @@ package enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .events, .responses, .consent, .attempts, .attempt, .certificates: ["POST"]
         case .participant: ["DELETE"]
-        case .certificate, .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .openAPI, .health, .metrics: ["GET", "HEAD"]
+        case .certificate, .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .researchReport, .researchStylesheet, .openAPI,
+             .health, .metrics: ["GET", "HEAD"]
         }
     }
 }

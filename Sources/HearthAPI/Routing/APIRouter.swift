@@ -76,8 +76,12 @@ package struct APIRouter: Sendable {
         case .attempt: return attempts.submit(course: parameters[0], quiz: parameters[1], attempt: parameters[2], request)
         case .certificates: return certificates.issue(request)
         case .certificate: return certificates.verify(parameters[0], request)
-        case .researchSummary, .researchFunnel, .researchOutcomes, .researchExport:
+        case .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .researchReport:
             return research.handle(route, file: parameters.first, request)
+        case .researchStylesheet:
+            // The report's styles hold no data, so they need no token; the dashboard page links them.
+            return .now(HTTPResponse(status: .ok, headers: [("Content-Type", "text/css; charset=utf-8"), ("Cache-Control", "no-cache")],
+                                     body: Array(ResearchReport.stylesheet.utf8)))
         case .health:
             return .now(HTTPResponse(status: .ok, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
                                      body: Array("{\"status\":\"ok\"}\n".utf8)))

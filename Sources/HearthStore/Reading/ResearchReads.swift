@@ -41,37 +41,61 @@ struct ResearchReads {
         }
     }
 
-    func usage(course: String, fromHour: Int64, toHour: Int64, areas: [String]?) throws -> UsageRows {
+    /// Every course's usage counts in one pass over the events. The counting is done here, in a hash table, rather
+    /// than by SQLite's GROUP BY, which sorts every row first (ten times slower on a million events); months are told
+    /// apart by comparing hours with their first hours, and texts become small numbers without a String per row.
+    func usage(months: [MonthSpan], areas: [String]?) throws -> [String: UsageRows] {
+        guard let first = months.first, let last = months.last else { return [:] }
         let filter = Self.areaFilter(areas)
+        let starts = months.map(\.firstHour)
         return try reads.read { connection in
-            var rows = UsageRows()
-            let monthly = try connection.prepare("""
-                SELECT type, strftime('%Y-%m', hour * 3600, 'unixepoch'), COALESCE(area, 'none'), COUNT(*) FROM events
-                WHERE course = ? AND type IN ('course.started', 'course.completed') AND hour BETWEEN ? AND ?\(filter.sql)
-                GROUP BY 1, 2, 3
+            let statement = try connection.prepare("""
+                SELECT course, type, area, module, quiz, score, hour FROM events
+                WHERE hour BETWEEN ? AND ? AND type IN ('course.started', 'course.completed', 'module.started', 'module.completed', 'quiz.completed')\(filter.sql)
                 """)
-            for row in try monthly.rows([.text(course), .integer(fromHour), .integer(toHour)] + filter.values) {
-                guard let type = Self.text(row[0]), let month = Self.text(row[1]), let area = Self.text(row[2]), let count = Self.integer(row[3]) else { continue }
-                if type == "course.started" { rows.started[month, default: [:]][area] = Int(count) } else { rows.completed[month, default: [:]][area] = Int(count) }
+            statement.bind([.integer(first.firstHour), .integer(last.lastHour)] + filter.values)
+            var symbols = ByteSymbols()
+            var scores: [UInt64: Int] = [:]
+            var scoreValues: [Double] = []
+            var counts: [UsageKey: Int] = [:]
+            while try statement.step() {
+                let course = statement.withText(at: 0) { symbols.id($0) }
+                let type = statement.withText(at: 1) { symbols.id($0) }
+                let area = statement.withText(at: 2) { symbols.id($0) }
+                let module = statement.withText(at: 3) { symbols.id($0) }
+                let quiz = statement.withText(at: 4) { symbols.id($0) }
+                var score = 0
+                if let value = statement.double(at: 5) {
+                    if let known = scores[value.bitPattern] { score = known } else {
+                        scoreValues.append(value)
+                        score = scoreValues.count
+                        scores[value.bitPattern] = score
+                    }
+                }
+                let hour = statement.integer(at: 6)
+                // The month: the last whose first hour is not after this one (few months, so a scan).
+                var month = 0
+                while month + 1 < starts.count && starts[month + 1] <= hour { month += 1 }
+                counts[UsageKey(course: course, type: type, area: area, module: module, quiz: quiz, score: score, month: month), default: 0] += 1
             }
-            let modules = try connection.prepare("""
-                SELECT type, module, COALESCE(area, 'none'), COUNT(*) FROM events
-                WHERE course = ? AND type IN ('module.started', 'module.completed') AND hour BETWEEN ? AND ?\(filter.sql)
-                GROUP BY 1, 2, 3
-                """)
-            for row in try modules.rows([.text(course), .integer(fromHour), .integer(toHour)] + filter.values) {
-                guard let type = Self.text(row[0]), let module = Self.text(row[1]), let area = Self.text(row[2]), let count = Self.integer(row[3]) else { continue }
-                if type == "module.started" { rows.modulesStarted[module, default: [:]][area] = Int(count) }
-                else { rows.modulesCompleted[module, default: [:]][area] = Int(count) }
-            }
-            let quizzes = try connection.prepare("""
-                SELECT quiz, score, COUNT(*) FROM events
-                WHERE course = ? AND type = 'quiz.completed' AND score IS NOT NULL AND hour BETWEEN ? AND ?\(filter.sql)
-                GROUP BY 1, 2
-                """)
-            for row in try quizzes.rows([.text(course), .integer(fromHour), .integer(toHour)] + filter.values) {
-                guard let quiz = Self.text(row[0]), let score = Self.real(row[1]), let count = Self.integer(row[2]) else { continue }
-                rows.quizScores[quiz, default: [:]][score] = Int(count)
+            statement.reset()
+            var rows: [String: UsageRows] = [:]
+            for (key, count) in counts {
+                guard let course = symbols.text(key.course), let type = symbols.text(key.type) else { continue }
+                let area = symbols.text(key.area) ?? "none"
+                let month = months[key.month].label
+                switch type {
+                case "course.started": rows[course, default: UsageRows()].started[month, default: [:]][area, default: 0] += count
+                case "course.completed": rows[course, default: UsageRows()].completed[month, default: [:]][area, default: 0] += count
+                case "module.started":
+                    if let module = symbols.text(key.module) { rows[course, default: UsageRows()].modulesStarted[module, default: [:]][area, default: 0] += count }
+                case "module.completed":
+                    if let module = symbols.text(key.module) { rows[course, default: UsageRows()].modulesCompleted[module, default: [:]][area, default: 0] += count }
+                default:
+                    if let quiz = symbols.text(key.quiz), key.score > 0 {
+                        rows[course, default: UsageRows()].quizScores[quiz, default: [:]][scoreValues[key.score - 1], default: 0] += count
+                    }
+                }
             }
             return rows
         }
@@ -118,46 +142,55 @@ struct ResearchReads {
     }
 
     /// Every consenting participant's answers to `measure` for `course`, by occasion; the area filter applies to
-    /// the before answer (where the person was when they started).
+    /// the before answer (where the person was when they started). Read a row at a time, so memory holds only the
+    /// answers themselves.
     func answers(course: String, measure: String, areas: [String]?) throws -> [ParticipantAnswers] {
         try reads.read { connection in
             let statement = try connection.prepare("""
                 SELECT r.participant, r.occasion, r.hour, r.area, i.item, i.value FROM responses r JOIN response_items i ON i.response = r.id
                 WHERE r.course = ? AND r.measure = ? AND r.participant IS NOT NULL
-                ORDER BY r.participant, r.occasion
                 """)
-            var byParticipant: [String: ParticipantAnswers] = [:]
-            for row in try statement.rows([.text(course), .text(measure)]) {
-                guard let participant = Self.text(row[0]), let occasion = Self.text(row[1]), let hour = Self.integer(row[2]),
-                      let item = Self.text(row[4]), let value = Self.integer(row[5]) else { continue }
-                var entry = byParticipant[participant] ?? ParticipantAnswers(participant: participant)
+            statement.bind([.text(course), .text(measure)])
+            var index: [String: Int] = [:]
+            var entries: [ParticipantAnswers] = []
+            while try statement.step() {
+                guard let participant = statement.text(at: 0), let occasion = statement.text(at: 1), let item = statement.text(at: 4) else { continue }
+                let position: Int
+                if let known = index[participant] {
+                    position = known
+                } else {
+                    position = entries.count
+                    index[participant] = position
+                    entries.append(ParticipantAnswers(participant: participant))
+                }
+                let hour = statement.integer(at: 2), value = Int(statement.integer(at: 5))
                 func add(_ response: inout ParticipantAnswers.Response?) {
-                    if response == nil { response = ParticipantAnswers.Response(hour: hour, area: Self.text(row[3]), answers: [:]) }
-                    response?.answers[item] = Int(value)
+                    if response == nil { response = ParticipantAnswers.Response(hour: hour, area: statement.text(at: 3), answers: [:]) }
+                    response?.answers[item] = value
                 }
                 switch occasion {
-                case "before": add(&entry.before)
-                case "after": add(&entry.after)
-                default: add(&entry.followUp)
+                case "before": add(&entries[position].before)
+                case "after": add(&entries[position].after)
+                default: add(&entries[position].followUp)
                 }
-                byParticipant[participant] = entry
             }
-            return byParticipant.values.filter { entry in
+            statement.reset()
+            return entries.filter { entry in
                 guard let areas else { return true }
                 return entry.before?.area.map(areas.contains) ?? false
             }.sorted { $0.participant < $1.participant }
         }
     }
 
-    /// Every response, item by item, in an order that says nothing about when within the hour or by whom:
-    /// by hour, then by the response's random id.
+    /// Every response, item by item, in the order of its random id — which says nothing about who answered or
+    /// when (the table's own order, so nothing is sorted).
     func eachResponse(areas: [String]?, _ body: (ResponseExportRow) throws -> Void) throws {
         let filter = Self.areaFilter(areas, column: "r.area")
         try reads.read { connection in
             let statement = try connection.prepare("""
                 SELECT r.id, r.participant, r.course, r.area, r.measure, r.occasion, r.hour, i.item, i.value
                 FROM responses r JOIN response_items i ON i.response = r.id
-                WHERE 1\(filter.sql) ORDER BY r.hour, r.id, i.item
+                WHERE 1\(filter.sql) ORDER BY r.id, i.item
                 """)
             statement.bind(filter.values)
             var current: (id: String, row: ResponseExportRow)?
@@ -192,4 +225,9 @@ struct ResearchReads {
             statement.reset()
         }
     }
+}
+
+/// One group of the usage count: symbol numbers for the texts, the score's number and the month's index.
+private struct UsageKey: Hashable {
+    var course, type, area, module, quiz, score, month: Int
 }

@@ -69,3 +69,17 @@ package struct EventExportRow: Sendable, Equatable {
     package var participant: String?
     package var hour: Int64
 }
+
+/// A calendar month as the research queries count it: its label and its first and last hours (UTC).
+package struct MonthSpan: Sendable, Equatable {
+    /// `YYYY-MM`.
+    package var label: String
+    package var firstHour: Int64
+    package var lastHour: Int64
+
+    package init(label: String, firstHour: Int64, lastHour: Int64) {
+        self.label = label
+        self.firstHour = firstHour
+        self.lastHour = lastHour
+    }
+}

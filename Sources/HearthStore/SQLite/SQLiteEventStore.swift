@@ -139,8 +139,8 @@ package final class SQLiteEventStore: EventStore {
         queue.submit(.audit(token: token, endpoint: endpoint, parameters: parameters, reply: completion))
     }
 
-    package func usage(course: String, fromHour: Int64, toHour: Int64, areas: [String]?, completion: @escaping StoreCompletion<UsageRows>) {
-        lookup(completion) { try $0.usage(course: course, fromHour: fromHour, toHour: toHour, areas: areas) }
+    package func usage(months: [MonthSpan], areas: [String]?, completion: @escaping StoreCompletion<[String: UsageRows]>) {
+        lookup(completion) { try $0.usage(months: months, areas: areas) }
     }
 
     package func funnel(course: String, areas: [String]?, completion: @escaping StoreCompletion<FunnelRows>) {

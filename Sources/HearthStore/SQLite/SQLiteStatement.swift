@@ -85,6 +85,13 @@ final class SQLiteStatement {
         return String(cString: text)
     }
 
+    /// A column of the current row as its UTF-8 bytes, without making a String (nil when it is NULL); the bytes
+    /// are valid only inside `body`.
+    func withText<T>(at column: Int32, _ body: (UnsafeBufferPointer<UInt8>?) -> T) -> T {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let text = sqlite3_column_text(statement, column) else { return body(nil) }
+        return body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+    }
+
     /// A column of the current row as a number; nil when it is NULL.
     func double(at column: Int32) -> Double? {
         sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
