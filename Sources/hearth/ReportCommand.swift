@@ -9,7 +9,7 @@ import HearthStore
 enum ReportCommand {
     static let usage = """
         usage: hearth report [--db hearth.sqlite] [--content Content] [--out report.html] [--area E10000012]
-                             [--from YYYY-MM] [--to YYYY-MM] [--threshold 10]
+                             [--year 2026] [--threshold 10]
         """
 
     static func run(_ arguments: [String]) -> Int32 {
@@ -17,7 +17,7 @@ enum ReportCommand {
         var index = 0
         while index < arguments.count {
             if arguments[index] == "-h" || arguments[index] == "--help" { print(usage); return 0 }
-            guard ["--db", "--content", "--out", "--area", "--from", "--to", "--threshold"].contains(arguments[index]), index + 1 < arguments.count else {
+            guard ["--db", "--content", "--out", "--area", "--year", "--threshold"].contains(arguments[index]), index + 1 < arguments.count else {
                 return CommandError.usage("unknown option or missing value '\(arguments[index])'.\n\(usage)").report(command: "report")
             }
             options[arguments[index]] = arguments[index + 1]
@@ -34,21 +34,22 @@ enum ReportCommand {
             return CommandError(message: "the content has errors; run hearth check (first: \(error))", status: 1).report(command: "report")
         }
         let now = Int64(Date().timeIntervalSince1970 / 3600)
-        let (defaultFrom, defaultTo) = MonthSpan.lastTwelveMonths(endingAt: now)
-        let months = UsageSummary.months(from: options["--from"] ?? defaultFrom, to: options["--to"] ?? defaultTo)
-        guard !months.isEmpty, months.count <= 120 else {
-            return CommandError.usage("'--from' and '--to' are months, YYYY-MM, from no later than to, at most ten years apart").report(command: "report")
+        let months: [MonthSpan]
+        do {
+            months = try ResearchEndpointMonths.months(year: options["--year"], now: now)
+        } catch {
+            return CommandError.usage("'--year' is a year from 2000 to this one").report(command: "report")
         }
         let out = options["--out"] ?? "report.html"
         do {
             let html = try TokensCommand.withStore(options["--db"] ?? "hearth.sqlite") { store in
                 try ResearchFigures(catalog: ResearchCatalog(content), threshold: threshold)
-                    .report(store: store, areas: options["--area"].map { [$0] }, months: months.map(MonthSpan.init(month:)),
+                    .report(store: store, areas: nil, area: options["--area"], months: months,
                             made: CalendarDay(hour: now).iso)
                     .document()
             }
             try Data(html).write(to: URL(fileURLWithPath: out))
-            print("wrote \(out): \(months.first!) to \(months.last!), \(options["--area"] ?? "all areas"), counts under \(threshold.value) suppressed")
+            print("wrote \(out): \(months.first!.label) to \(months.last!.label), \(options["--area"] ?? "all areas"), counts under \(threshold.value) suppressed")
             return 0
         } catch let error as CommandError {
             return error.report(command: "report")

@@ -130,21 +130,21 @@ final class ResearchEndpointTests: XCTestCase {
     }
 
     func testEveryResearchRequestIsAudited() throws {
-        _ = get("/api/v1/research/summary?from=2026-10&to=2026-12", token: tokens["essex"])
+        _ = get("/api/v1/research/summary?year=2026", token: tokens["essex"])
         _ = get("/api/v1/research/funnel?course=c", token: tokens["all-rows"])
         _ = get("/api/v1/research/summary", token: "nope")
         XCTAssertEqual(try store.scalar("SELECT COUNT(*) FROM research_audit"), 2, "refused requests are not research requests")
-        XCTAssertEqual(try store.scalar("SELECT COUNT(*) FROM research_audit WHERE token = 'essex' AND endpoint = 'researchSummary' AND parameters = 'from=2026-10&to=2026-12'"), 1)
+        XCTAssertEqual(try store.scalar("SELECT COUNT(*) FROM research_audit WHERE token = 'essex' AND endpoint = 'researchSummary' AND parameters = 'year=2026'"), 1)
     }
 
     func testTheSummaryMatchesAnIndependentCountWithSmallCountsHidden() throws {
-        let (status, body, _) = get("/api/v1/research/summary?from=2026-10&to=2026-12", token: tokens["all-rows"])
+        let (status, body, _) = get("/api/v1/research/summary?year=2026", token: tokens["all-rows"])
         XCTAssertEqual(status, 200)
         let course = try XCTUnwrap(body["courses"]?.array?.first?.object)
         let started = try XCTUnwrap(course["courses_started"]?.object)
-        XCTAssertEqual(started["rows"]?.array?.compactMap(\.string), ["2026-10", "2026-11", "2026-12"])
+        let months = (1...12).map { String(format: "2026-%02d", $0) }
+        XCTAssertEqual(started["rows"]?.array?.compactMap(\.string), months, "a whole year's table, whatever is asked")
         XCTAssertEqual(started["columns"]?.array?.compactMap(\.string), Self.areas + ["none"])
-        let months = ["2026-10", "2026-11", "2026-12"]
         var hidden = 0
         for (row, month) in months.enumerated() {
             let cells = try XCTUnwrap(started["cells"]?.array?[row].array)
@@ -174,10 +174,35 @@ final class ResearchEndpointTests: XCTestCase {
             XCTAssertTrue(count == 0 || count >= 2, "column \(column)")
         }
         XCTAssertGreaterThan(hidden, 0, "the seed has small counts to hide")
-        // A narrower query shows the same published cells, not new totals of its own.
-        let one = get("/api/v1/research/summary?from=2026-11&to=2026-11&area=E10000012", token: tokens["all-rows"]).1
+        // One area's view shows exactly the whole table's cells and totals, not a table of its own.
+        let one = get("/api/v1/research/summary?year=2026&area=E10000012", token: tokens["all-rows"]).1
         let narrow = try XCTUnwrap(one["courses"]?.array?.first?.object?["courses_started"]?.object)
         XCTAssertEqual(narrow["columns"]?.array?.compactMap(\.string), ["E10000012"])
+        let column = Self.areas.firstIndex(of: "E10000012")!
+        XCTAssertEqual(narrow["cells"]?.array?.map { $0.array?.first }, started["cells"]?.array?.map { $0.array?[column] })
+        XCTAssertEqual(narrow["row_totals"], started["row_totals"])
+        XCTAssertEqual(narrow["total"], started["total"])
+    }
+
+    /// Subtracting one area's figures from the whole must not give back the other areas' small numbers.
+    func testOneAreasFunnelAndOutcomesHideWhatTheOtherAreasWouldGiveBack() throws {
+        let whole = get("/api/v1/research/funnel?course=c", token: tokens["all-rows"]).1
+        for area in Self.areas {
+            let narrow = get("/api/v1/research/funnel?course=c&area=\(area)", token: tokens["all-rows"]).1
+            for (all, one) in zip(whole["anonymous"]?.array ?? [], narrow["anonymous"]?.array ?? []) {
+                guard let total = all.object?["count"]?.number, let part = one.object?["count"]?.number else { continue }
+                XCTAssertGreaterThanOrEqual(total - part, 10, "\(area) \(one.object?["stage"]?.string ?? ""): the rest would be a small count")
+            }
+        }
+        // 30 pairs, 10 an area: one area's outcomes leave 20 in the others, so they may be shown; with 4 short gaps
+        // left out (all in two areas' first rows), each area's view must still leave the others 10 or more.
+        for area in Self.areas {
+            let narrow = get("/api/v1/research/outcomes?course=c&measure=phq4&area=\(area)&min_gap_days=2", token: tokens["all-rows"]).1
+            let total = try XCTUnwrap(narrow["scores"]?.array?.first?.object)
+            if total["suppressed"]?.bool == false {
+                XCTAssertLessThanOrEqual(total["n"]?.number ?? 99, 20, "the others keep at least 10")
+            }
+        }
     }
 
     func testOutcomesPairBeforeAndAfterAndLeaveOutShortGaps() throws {
@@ -255,7 +280,7 @@ enum HearthTestRepository {
 
 extension ResearchEndpointTests {
     func testTheDashboardFragmentIsTheReportForTheTokensAreas() throws {
-        let (status, body, headers) = get("/api/v1/research/report?from=2026-10&to=2026-12", token: tokens["essex"])
+        let (status, body, headers) = get("/api/v1/research/report?year=2026", token: tokens["essex"])
         XCTAssertEqual(status, 200)
         XCTAssertEqual(headers.first { $0.name == "Content-Type" }?.value, "text/html; charset=utf-8")
         let html = body["raw"]?.string ?? ""
@@ -264,5 +289,20 @@ extension ResearchEndpointTests {
         XCTAssertFalse(html.contains("E06000023"), "only the token's areas")
         XCTAssertEqual(get("/api/v1/research/report", token: nil).0, 401)
         XCTAssertEqual(get("/api/v1/research/report.css", token: nil).0, 200, "the styles hold no data")
+    }
+}
+
+/// The complement rule on its own: a narrower view hides a figure whose rest would be a small number.
+final class ResearchComplementTests: XCTestCase {
+    func testAStageWhoseOtherAreasAreFewIsHidden() {
+        let course = ResearchCatalog.Course(id: "c", title: "C", modules: [], quizzes: [], measuresBefore: [], measuresAfter: [], afterDays: 14)
+        let figures = ResearchFigures(catalog: ResearchCatalog(siteTitle: "", courses: [course], measures: [:], areas: []), threshold: .standard)
+        var whole = FunnelRows(), area = FunnelRows()
+        (whole.coursesStarted, area.coursesStarted) = (40, 25)       // the rest: 15, shown
+        (whole.coursesCompleted, area.coursesCompleted) = (30, 24)   // the rest: 6, so 24 is hidden
+        let funnel = figures.funnel(of: course, area: area, whole: whole)
+        XCTAssertEqual(funnel.anonymous.first?.count, .shown(25))
+        XCTAssertEqual(funnel.anonymous.last?.count, .suppressed)
+        XCTAssertEqual(figures.funnel(of: course, rows: whole).anonymous.last?.count, .shown(30), "the whole funnel is unaffected")
     }
 }

@@ -41,7 +41,7 @@ struct ResearchEndpoint: Sendable {
             let endpoint = route == .researchExport ? "export/\(file ?? "")" : route.rawValue
             switch route {
             case .researchSummary:
-                let query = try ResearchQuery(request.query, allowed: ["course", "area", "from", "to"])
+                let query = try ResearchQuery(request.query, allowed: ["course", "area", "year"])
                 try audit(grant, endpoint, request.query)
                 return JSONAnswer.response(.ok, ResearchJSON.summary(try summary(query, grant: grant)))
             case .researchFunnel:
@@ -50,7 +50,9 @@ struct ResearchEndpoint: Sendable {
                 let areas = try grant.areas(narrowedTo: query["area"])
                 try audit(grant, endpoint, request.query)
                 let rows = try store.waiting { store.funnel(course: course.id, areas: areas, completion: $0) }
-                return JSONAnswer.response(.ok, ResearchJSON.funnel(figures.funnel(of: course, rows: rows)))
+                guard areas != grant.areas else { return JSONAnswer.response(.ok, ResearchJSON.funnel(figures.funnel(of: course, rows: rows))) }
+                let whole = try store.waiting { store.funnel(course: course.id, areas: grant.areas, completion: $0) }
+                return JSONAnswer.response(.ok, ResearchJSON.funnel(figures.funnel(of: course, area: rows, whole: whole)))
             case .researchOutcomes:
                 let query = try ResearchQuery(request.query, allowed: ["course", "measure", "area", "min_gap_days"])
                 let course = try self.course(try query.required("course"))
@@ -68,20 +70,20 @@ struct ResearchEndpoint: Sendable {
                 let areas = try grant.areas(narrowedTo: query["area"])
                 try audit(grant, endpoint, request.query)
                 let answers = try store.waiting { store.answers(course: course.id, measure: measureID, areas: areas, completion: $0) }
-                let (_, answer) = try figures.outcomes(course: course, measure: measure, answers: answers, minimumGapDays: gap)
-                return JSONAnswer.response(.ok, ResearchJSON.outcomes(answer))
-            case .researchReport:
-                let query = try ResearchQuery(request.query, allowed: ["area", "from", "to"])
-                let areas = try grant.areas(narrowedTo: query["area"])
-                let (defaultFrom, defaultTo) = MonthSpan.lastTwelveMonths(endingAt: Int64(clock() / 3600))
-                let months = UsageSummary.months(from: query["from"] ?? defaultFrom, to: query["to"] ?? defaultTo)
-                guard !months.isEmpty, months.count <= 120 else {
-                    throw APIError(.badRequest, code: "invalid_parameter", message: "'from' and 'to' are months, YYYY-MM, from no later than to",
-                                   field: query["from"] == nil ? "to" : "from")
+                guard areas != grant.areas else {
+                    return JSONAnswer.response(.ok, ResearchJSON.outcomes(try figures.outcomes(course: course, measure: measure, answers: answers,
+                                                                                               minimumGapDays: gap).1))
                 }
+                let whole = try store.waiting { store.answers(course: course.id, measure: measureID, areas: grant.areas, completion: $0) }
+                return JSONAnswer.response(.ok, ResearchJSON.outcomes(try figures.outcomes(course: course, measure: measure, area: answers, whole: whole,
+                                                                                           minimumGapDays: gap)))
+            case .researchReport:
+                let query = try ResearchQuery(request.query, allowed: ["area", "year"])
+                let shown = try grant.areas(narrowedTo: query["area"])
+                let months = try Self.months(query, now: Int64(clock() / 3600))
                 try audit(grant, endpoint, request.query)
-                let report = try figures.report(store: store, areas: areas, months: months.map(MonthSpan.init(month:)),
-                                                made: CalendarDay(hour: Int64(clock() / 3600)).iso)
+                let report = try figures.report(store: store, areas: grant.areas, area: shown == grant.areas ? nil : query["area"],
+                                                months: months, made: CalendarDay(hour: Int64(clock() / 3600)).iso)
                 return HTTPResponse(status: .ok, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")],
                                     body: report.fragment())
             case .researchExport:
@@ -127,20 +129,24 @@ struct ResearchEndpoint: Sendable {
         return course
     }
 
+    /// The months of a request's table: one calendar year (`year`, this year by default), up to this month. Tables are
+    /// always whole years of the token's areas — a fixed grid — so no two requests publish overlapping tables whose
+    /// totals could be subtracted to give back a hidden cell.
+    static func months(_ query: ResearchQuery, now hour: Int64) throws -> [MonthSpan] {
+        try ResearchEndpointMonths.months(year: query["year"], now: hour)
+    }
+
     private func summary(_ query: ResearchQuery, grant: ResearchGrant) throws -> UsageSummary {
         let courses = try query["course"].map { [try course($0)] } ?? figures.catalog.courses
-        let areas = try grant.areas(narrowedTo: query["area"])
-        let (defaultFrom, defaultTo) = MonthSpan.lastTwelveMonths(endingAt: Int64(clock() / 3600))
-        let from = query["from"] ?? defaultFrom, to = query["to"] ?? defaultTo
-        let months = UsageSummary.months(from: from, to: to)
-        guard !months.isEmpty, months.count <= 120 else {
-            throw APIError(.badRequest, code: "invalid_parameter", message: "'from' and 'to' are months, YYYY-MM, from no later than to, at most ten years apart",
-                           field: query["from"] == nil ? "to" : "from")
+        let shown = try grant.areas(narrowedTo: query["area"])
+        let months = try Self.months(query, now: Int64(clock() / 3600))
+        // Counted for every area the token sees, then sliced: a one-area view shows the whole table's cells.
+        let counts = try store.waiting { store.usage(months: months, areas: grant.areas, completion: $0) }
+        let slice = shown == grant.areas ? nil : shown
+        let usage = courses.map { course in
+            figures.usage(of: course, rows: counts[course.id] ?? UsageRows(), months: months.map(\.label), areas: grant.areas, shown: slice)
         }
-        let spans = months.map(MonthSpan.init(month:))
-        let counts = try store.waiting { store.usage(months: spans, areas: areas, completion: $0) }
-        let usage = courses.map { course in figures.usage(of: course, rows: counts[course.id] ?? UsageRows(), months: months, areas: areas) }
-        return UsageSummary(threshold: figures.threshold.value, from: months[0], to: months[months.count - 1],
-                            areas: figures.columns(for: areas), courses: usage)
+        return UsageSummary(threshold: figures.threshold.value, from: months[0].label, to: months[months.count - 1].label,
+                            areas: slice ?? figures.columns(for: grant.areas), courses: usage)
     }
 }

@@ -22,7 +22,14 @@ package struct ResearchFigures: Sendable {
         return catalog.areas.map(\.code).filter(areas.contains)
     }
 
-    package func usage(of course: ResearchCatalog.Course, rows: UsageRows, months: [String], areas: [String]?) -> CourseUsage {
+    /// A course's usage tables over every area the token sees (`areas`), shown only for `shown` when a request
+    /// names one area: the figures are made once for the token's whole grid and then sliced.
+    package func usage(of course: ResearchCatalog.Course, rows: UsageRows, months: [String], areas: [String]?, shown: [String]? = nil) -> CourseUsage {
+        let whole = usage(of: course, rows: rows, months: months, areas: areas)
+        return shown.map { whole.keepingAreas($0) } ?? whole
+    }
+
+    private func usage(of course: ResearchCatalog.Course, rows: UsageRows, months: [String], areas: [String]?) -> CourseUsage {
         var counts = CourseUsage.Counts()
         counts.started = rows.started
         counts.completed = rows.completed
@@ -37,6 +44,32 @@ package struct ResearchFigures: Sendable {
         }
         return CourseUsage(course: course.id, title: course.title, months: months, areas: columns(for: areas),
                            modules: course.modules.map(\.id), quizzes: course.quizzes.map(\.id), counts: counts, threshold: threshold)
+    }
+
+    /// The funnel for one area of several a token sees: a stage is shown only when the token's other areas together
+    /// also reach the threshold there, since subtracting this area's count from the whole funnel's would otherwise give
+    /// back a small one.
+    package func funnel(of course: ResearchCatalog.Course, area rows: FunnelRows, whole: FunnelRows) -> Funnel {
+        let narrow = funnel(of: course, rows: rows), all = funnel(of: course, rows: whole)
+        func guarded(_ stages: [Funnel.Stage], _ totals: [Funnel.Stage], _ raw: [Int], _ rawWhole: [Int]) -> [Funnel.Stage] {
+            zip(stages, zip(raw, rawWhole)).map { stage, counts in
+                var stage = stage
+                if !threshold.allows(counts.1 - counts.0) { stage.count = .suppressed }
+                return stage
+            }
+        }
+        var guardedFunnel = narrow
+        guardedFunnel.anonymous = guarded(narrow.anonymous, all.anonymous, Self.anonymousCounts(course, rows), Self.anonymousCounts(course, whole))
+        guardedFunnel.participants = guarded(narrow.participants, all.participants, Self.participantCounts(rows), Self.participantCounts(whole))
+        return guardedFunnel
+    }
+
+    private static func anonymousCounts(_ course: ResearchCatalog.Course, _ rows: FunnelRows) -> [Int] {
+        [rows.coursesStarted] + course.modules.flatMap { [rows.modulesStarted[$0.id] ?? 0, rows.modulesCompleted[$0.id] ?? 0] } + [rows.coursesCompleted]
+    }
+
+    private static func participantCounts(_ rows: FunnelRows) -> [Int] {
+        [rows.participants, rows.answeredBefore, rows.participantsCompleted, rows.answeredAfter, rows.answeredFollowUp]
     }
 
     package func funnel(of course: ResearchCatalog.Course, rows: FunnelRows) -> Funnel {
@@ -58,6 +91,23 @@ package struct ResearchFigures: Sendable {
 
     /// Paired before/after outcomes: pairs whose gap is under `minimumGapDays` are left out and counted. The gap is
     /// counted in calendar days (UTC) between the two answers, as an analyst can count it from the export's `day`.
+    /// Outcomes for one area of several a token sees: a score is shown only when the token's other areas together also
+    /// have enough pairs, since the whole and this area's figures would otherwise give back the others' small group.
+    package func outcomes(course: ResearchCatalog.Course, measure: Measure, area answers: [ParticipantAnswers], whole: [ParticipantAnswers],
+                          minimumGapDays: Int) throws -> OutcomesAnswer {
+        let (narrow, answer) = try outcomes(course: course, measure: measure, answers: answers, minimumGapDays: minimumGapDays)
+        let (all, _) = try outcomes(course: course, measure: measure, answers: whole, minimumGapDays: minimumGapDays)
+        var guarded = answer
+        for index in guarded.scores.indices {
+            let others = all.scores[index].change.count - narrow.scores[index].change.count
+            if !threshold.allows(others) {
+                guarded.scores[index] = OutcomesAnswer.Score(narrow.scores[index], threshold: threshold, forceSuppressed: true)
+            }
+        }
+        if !threshold.allows(all.pairsExcludedGap - narrow.pairsExcludedGap) { guarded.pairsExcludedGap = .suppressed }
+        return guarded
+    }
+
     package func outcomes(course: ResearchCatalog.Course, measure: Measure, answers: [ParticipantAnswers], minimumGapDays: Int) throws -> (OutcomesAnalysis, OutcomesAnswer) {
         let pairs = answers.compactMap { entry -> ResponsePair? in
             guard let before = entry.before, let after = entry.after else { return nil }
@@ -71,33 +121,47 @@ package struct ResearchFigures: Sendable {
 }
 
 extension ResearchFigures {
-    /// The whole report a token's areas allow: every course's usage over `months`, its funnel, and the outcomes of
-    /// each measure it asks both before and after. Reads the store (blocking), so run it off an event loop.
-    package func report(store: any EventStore, areas: [String]?, months: [MonthSpan], made: String) throws -> ResearchReport {
+    /// The whole report a token's areas allow, optionally for one of them: every course's usage over `months`, its
+    /// funnel, and the outcomes of each measure it asks both before and after — under the same protections as the
+    /// endpoints. Reads the store (blocking), so run it off an event loop.
+    package func report(store: any EventStore, areas: [String]?, area: String? = nil, months: [MonthSpan], made: String) throws -> ResearchReport {
         let counts = try store.waiting { store.usage(months: months, areas: areas, completion: $0) }
+        let shown = area.map { [$0] }
         let usage = UsageSummary(threshold: threshold.value, from: months.first?.label ?? "", to: months.last?.label ?? "",
-                                 areas: columns(for: areas),
-                                 courses: catalog.courses.map { self.usage(of: $0, rows: counts[$0.id] ?? UsageRows(), months: months.map(\.label), areas: areas) })
+                                 areas: shown ?? columns(for: areas),
+                                 courses: catalog.courses.map {
+                                     self.usage(of: $0, rows: counts[$0.id] ?? UsageRows(), months: months.map(\.label), areas: areas, shown: shown)
+                                 })
         var funnels: [Funnel] = []
         var outcomes: [OutcomeSection] = []
         for course in catalog.courses {
-            let rows = try store.waiting { store.funnel(course: course.id, areas: areas, completion: $0) }
-            funnels.append(funnel(of: course, rows: rows))
+            let whole = try store.waiting { store.funnel(course: course.id, areas: areas, completion: $0) }
+            if let shown {
+                let narrow = try store.waiting { store.funnel(course: course.id, areas: shown, completion: $0) }
+                funnels.append(funnel(of: course, area: narrow, whole: whole))
+            } else {
+                funnels.append(funnel(of: course, rows: whole))
+            }
             for measureID in course.measuresBefore where course.measuresAfter.contains(measureID) {
                 guard let measure = catalog.measures[measureID] else { continue }
-                let answers = try store.waiting { store.answers(course: course.id, measure: measureID, areas: areas, completion: $0) }
-                let (_, answer) = try self.outcomes(course: course, measure: measure, answers: answers, minimumGapDays: course.afterDays)
+                let all = try store.waiting { store.answers(course: course.id, measure: measureID, areas: areas, completion: $0) }
+                let answers = shown.map { areas in all.filter { $0.before?.area.map(areas.contains) ?? false } } ?? all
+                let answer = shown == nil
+                    ? try self.outcomes(course: course, measure: measure, answers: all, minimumGapDays: course.afterDays).1
+                    : try self.outcomes(course: course, measure: measure, area: answers, whole: all, minimumGapDays: course.afterDays)
                 outcomes.append(OutcomeSection(answer: answer, measureTitle: "\(measure.title), \(course.title)",
-                                               distributions: distributions(measure: measure, answers: answers, minimumGapDays: course.afterDays),
+                                               distributions: distributions(measure: measure, answers: answers, minimumGapDays: course.afterDays,
+                                                                            hidden: answer.scores.filter(\.isSuppressed).map(\.score)),
                                                scoreTitles: Self.scoreTitles(measure)))
             }
         }
-        return ResearchReport(title: "\(catalog.siteTitle): research report", areas: areas ?? ["all"], threshold: threshold, made: made,
+        return ResearchReport(title: "\(catalog.siteTitle): research report", areas: shown ?? areas ?? ["all"], threshold: threshold, made: made,
                               usage: usage, funnels: funnels, outcomes: outcomes)
     }
 
     /// Each score's before and after values, binned over the score's possible range, for the report's charts.
-    private func distributions(measure: Measure, answers: [ParticipantAnswers], minimumGapDays: Int) -> [ScoreDistribution] {
+    /// A score whose figures are suppressed (`hidden`) gets no distribution either.
+    private func distributions(measure: Measure, answers: [ParticipantAnswers], minimumGapDays: Int, hidden: [ScoreID]) -> [ScoreDistribution] {
         let scorer = MeasureScorer(measure: measure)
         var pairs: [ScoreID: [ScorePair]] = [:]
         for entry in answers {
@@ -106,7 +170,7 @@ extension ResearchFigures {
                   let first = try? scorer.score(before.answers), let second = try? scorer.score(after.answers) else { continue }
             for (id, value) in first { if let later = second[id] { pairs[id, default: []].append(ScorePair(before: value, after: later)) } }
         }
-        return scorer.scoreIDs.map { id in
+        return scorer.scoreIDs.filter { !hidden.contains($0) }.map { id in
             let range = Self.range(of: id, in: measure)
             let width = range.upperBound - range.lowerBound
             return ScoreDistribution(score: id.name, pairs: pairs[id] ?? [], minimum: range.lowerBound, maximum: range.upperBound,

@@ -56,6 +56,17 @@ package struct CourseUsage: Hashable, Sendable {
         }
     }
 
+    /// The figures with only `areas` of the columns shown: the tables are sliced, never made again from the subset
+    /// (see `LabelledTable.keepingColumns`), and the rates stay those of every column.
+    package func keepingAreas(_ areas: [String]) -> CourseUsage {
+        var narrowed = self
+        narrowed.started = started.keepingColumns(areas)
+        narrowed.completed = completed.keepingColumns(areas)
+        narrowed.modulesStarted = modulesStarted.keepingColumns(areas)
+        narrowed.modulesCompleted = modulesCompleted.keepingColumns(areas)
+        return narrowed
+    }
+
     /// A percentage only when both its parts reach the threshold: a rate on few people, or one whose part is a
     /// small count, would give that count back.
     static func rate(_ part: Int, of whole: Int, threshold: DisclosureThreshold) -> Disclosed<Double> {

@@ -18,6 +18,17 @@ package struct LabelledTable: Hashable, Sendable {
             : CountTable(rows: raw).disclosed(under: threshold)
     }
 
+    /// The same table showing only `keep` of its columns: cells exactly as the whole table published them, and the
+    /// whole table's totals (row totals still over every column), so a narrower view gives nothing new away.
+    package func keepingColumns(_ keep: [String]) -> LabelledTable {
+        let indexes = keep.compactMap { columns.firstIndex(of: $0) }
+        var narrowed = self
+        narrowed.columns = indexes.map { columns[$0] }
+        narrowed.table.cells = table.cells.map { row in indexes.map { row[$0] } }
+        narrowed.table.columnTotals = indexes.map { table.columnTotals[$0] }
+        return narrowed
+    }
+
     /// A published cell by its labels.
     package subscript(row: String, column: String) -> Disclosed<Int>? {
         guard let r = rows.firstIndex(of: row), let c = columns.firstIndex(of: column) else { return nil }

@@ -53,13 +53,14 @@ package struct OutcomesAnswer: Hashable, Sendable {
         /// Whether the score rests on too few pairs, so that every figure above is suppressed.
         package var isSuppressed: Bool
 
-        package init(_ outcome: ScoreOutcome, threshold: DisclosureThreshold) {
+        /// `forceSuppressed` hides the score whatever its n (a narrower view whose complement would be small).
+        package init(_ outcome: ScoreOutcome, threshold: DisclosureThreshold, forceSuppressed: Bool = false) {
             let statistics = outcome.change
-            let allowed = threshold.allows(statistics.count)
+            let allowed = threshold.allows(statistics.count) && !forceSuppressed
             score = outcome.score
             better = outcome.better
             isSuppressed = !allowed
-            n = threshold.disclose(statistics.count)
+            n = allowed ? threshold.disclose(statistics.count) : .suppressed
             before = MeanAndSD(mean: .shown(statistics.before.mean, if: allowed),
                                sd: .shown(statistics.before.standardDeviation, if: allowed))
             after = MeanAndSD(mean: .shown(statistics.after.mean, if: allowed),
