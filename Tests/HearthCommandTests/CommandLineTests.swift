@@ -70,6 +70,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(lines.last?.hasPrefix("hearth check: ") ?? false, lines.last ?? "no output")
     }
 
+    /// The courses as shipped: no error and no warning, reading age included (parents' pages at 10 or under).
+    func testTheContentAsShippedChecksClean() throws {
+        let result = try run(Self.hearth, ["check", "--content", Self.repository.appendingPathComponent("Content").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasSuffix("no errors, 0 warnings.\n"), result.stdout + result.stderr)
+    }
+
     func testBuildRefusesBadContentAndLeavesTheOutputAlone() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hearth-cli-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
