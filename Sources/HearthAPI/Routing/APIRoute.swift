@@ -77,6 +77,8 @@ package struct RouteTable: Sendable {
 
     /// The route a path belongs to, with its `{…}` parameters in order.
     package func match(_ path: String) -> (route: APIRoute, parameters: [String])? {
+        // Most requests are for the site: they are told apart without splitting the path.
+        guard path.hasPrefix(base) || path == "/healthz" || path == "/metrics" else { return nil }
         let segments = path.split(separator: "/", omittingEmptySubsequences: false)
         for pattern in patterns where pattern.segments.count == segments.count {
             var parameters: [String] = []
