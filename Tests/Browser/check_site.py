@@ -179,6 +179,7 @@ def check_theme_in_browser(driver, base, theme):
                     violations = axe_violations(driver)
                     check("accessibility in dark mode: %s" % page, not violations, "; ".join(violations))
                 if index < 2:
+                    driver.execute_script("window.scrollTo(0, 0)")
                     driver.save_screenshot(str(folder / ("%s-%s-%s-%d.png" % (name, page.split("/")[-2] if "/" in page else "home", scheme, width))))
                     if index == 0:
                         driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
