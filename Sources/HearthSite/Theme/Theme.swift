@@ -45,12 +45,14 @@ package struct Theme: Sendable {
                 theme.templates[name] = text
             }
             let layerAssets = files(in: layer + "/assets")
-            // A file replaces the earlier layer's file of the same name whatever its extension, so a theme's
-            // logo.png takes the place of the default logo.svg rather than sitting beside it.
-            let replaced = Set(layerAssets.map(ThemeAssets.key(of:)))
-            for earlier in theme.assets.keys where replaced.contains(ThemeAssets.key(of: earlier)) {
-                theme.assets[earlier] = nil
-                theme.assetFiles[earlier] = nil
+            // A logo of any format replaces the earlier layer's, so a theme's logo.png takes the place of the default
+            // logo.svg rather than sitting beside it. (Other files keep their full names: the build writes
+            // favicon.ico by that name.)
+            if layerAssets.contains(where: { ThemeAssets.key(of: $0) == "logo" }) {
+                for earlier in theme.assets.keys where ThemeAssets.key(of: earlier) == "logo" {
+                    theme.assets[earlier] = nil
+                    theme.assetFiles[earlier] = nil
+                }
             }
             for file in layerAssets {
                 guard let data = FileManager.default.contents(atPath: layer + "/assets/" + file) else { continue }
