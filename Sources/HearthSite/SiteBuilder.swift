@@ -13,6 +13,8 @@ package struct SiteBuilder {
         package var pages = 0
         package var quizzes = 0
         package var files = 0
+        /// Advice for the theme's author (`path: warning: message`), such as an asset nothing uses.
+        package var warnings: [String] = []
     }
 
     /// A page to render: where it goes, its template, and how to make its values.
@@ -54,13 +56,10 @@ package struct SiteBuilder {
         let library = try TemplateLibrary(templates: theme.templates)
 
         // Assets: CSS and JS get their content hash in the name so they can be cached for a year.
-        var assetPaths: [String: String] = [:]
-        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            let outputName = name.hasSuffix(".css") || name.hasSuffix(".js") ? HashedAssetName.name(name, contents: bytes) : name
-            try writer.write(bytes, to: "assets/" + outputName)
-            let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
-            if assetPaths[key] == nil || name.hasPrefix("hearth.") { assetPaths[key] = "assets/" + outputName }
-        }
+        let assets = ThemeAssets(theme: theme)
+        for file in assets.files { try writer.write(theme.assets[file.name] ?? [], to: file.output) }
+        var assetPaths = assets.paths
+        summary.warnings = assets.warnings
         // The theme's scripts/ folder, joined into one hashed file (one request, cached for a year).
         if !theme.scripts.isEmpty {
             let joined = ScriptJoiner.join(theme.scripts)
@@ -74,7 +73,7 @@ package struct SiteBuilder {
             try writer.copy(URL(fileURLWithPath: ContentLoader.join(site.folder, asset)), to: asset)
         }
 
-        let contexts = PageContexts(site: site, theme: theme, assetPaths: assetPaths)
+        let contexts = PageContexts(site: site, theme: theme, assetPaths: assetPaths, logoSize: assets.logoSize)
         let jobs = plan()
         summary.quizzes = site.courses.reduce(0) { $0 + $1.modules.reduce(0) { $0 + $1.quizzes.count } }
 
@@ -160,6 +159,9 @@ package struct SiteBuilder {
                            searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             case .offline:
                 return Job(path: page.path, template: "offline", context: { $0.offline() },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .dashboard:
+                return Job(path: page.path, template: "dashboard", context: { $0.dashboard() },
                            searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             }
         }

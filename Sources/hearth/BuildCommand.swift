@@ -71,6 +71,7 @@ enum BuildCommand {
             let fallback = URL(fileURLWithPath: options.theme).deletingLastPathComponent().appendingPathComponent("default").path
             let theme = try Theme.load(options.theme, fallback: FileManager.default.fileExists(atPath: fallback) ? fallback : nil)
             let summary = try SiteBuilder(site: site, theme: theme).build(into: URL(fileURLWithPath: options.output), gzip: options.gzip)
+            for warning in summary.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             print("built \(summary.pages) pages (\(site.courses.count) courses, \(summary.quizzes) quizzes, \(site.measures.count) measures) into \(options.output)/ in \(String(format: "%.2f", seconds)) s")
             return 0

@@ -8,7 +8,13 @@
 4. Reading works without JavaScript: the main text is in the HTML itself.
 5. The API answers requests generated from Docs/openapi.json as it says it will (schemathesis).
 
-Usage: check_site.py HEARTH_BINARY   (builds Content/ with Themes/default into a temporary folder)
+6. The theme: its overrides stylesheet (assets/theme.css) is linked after the default one on every page, its
+   logo keeps its shape at 360 and 1280 px, and pages are axe-clean in dark mode too; screenshots of the home page
+   and a module page at both widths, light and dark, for a person to look at (the folder is printed).
+
+Usage: check_site.py HEARTH_BINARY [--theme Themes/example-borough] [--screenshots FOLDER]
+(builds Content/ with the theme, Themes/default unless given, into a temporary folder; the API's own checks,
+which no theme changes, run with the default theme only)
 Prints one line per check and a closing "N passed, M failed" line; exits 1 on any failure.
 """
 import pathlib
@@ -22,9 +28,14 @@ import urllib.request
 from harness import REPOSITORY as repository, Server, axe_violations, build_site, check, chromium, summary_line
 
 
+def argument(name, default=None):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
 def main():
     hearth = sys.argv[1]
-    site = build_site(hearth)
+    theme = argument("--theme", "Themes/default")
+    site = build_site(hearth, theme)
     if site is None:
         return
     pages = sorted(site.rglob("*.html"))
@@ -34,20 +45,23 @@ def main():
     check("all %d pages are valid HTML5 (Nu HTML Checker)" % len(pages), validator.returncode == 0,
           (validator.stdout + validator.stderr)[-3000:])
 
-    import json
-    from openapi_spec_validator import validate
-    try:
-        validate(json.loads((repository / "Docs/openapi.json").read_text()))
-        check("Docs/openapi.json is a valid OpenAPI 3 document", True)
-    except Exception as error:
-        check("Docs/openapi.json is a valid OpenAPI 3 document", False, str(error)[:500])
+    is_default = theme == "Themes/default"
+    if is_default:
+        import json
+        from openapi_spec_validator import validate
+        try:
+            validate(json.loads((repository / "Docs/openapi.json").read_text()))
+            check("Docs/openapi.json is a valid OpenAPI 3 document", True)
+        except Exception as error:
+            check("Docs/openapi.json is a valid OpenAPI 3 document", False, str(error)[:500])
+    check_overrides_link(site, pages, theme)
 
     no_js = (site / "courses/arguing-better/what-happens/index.html").read_text()
     check("module text is readable without JavaScript", "Think about the last big argument" in no_js)
 
     # The real server, so every page runs under its Content-Security-Policy and events reach its store.
     try:
-        server = Server(hearth, site).start()
+        server = Server(hearth, site, theme=theme).start()
     except RuntimeError as error:
         check("hearth serve starts and says where", False, str(error))
         return
@@ -64,6 +78,7 @@ def main():
             driver.get(base + relative)
             violations = axe_violations(driver)
             check("accessibility: " + relative, not violations, "; ".join(violations))
+        check_theme_in_browser(driver, base, theme)
 
         # A module page's events leave the outbox once the server has stored them.
         def events_stored():
@@ -109,6 +124,8 @@ def main():
         check("a high anxiety score shows the anxiety signpost, and only that one",
               len(messages) == 1 and "anxious" in messages[0], repr(messages))
 
+        if not is_default:
+            return
         # Requests generated from the API's own description: no 5xx, only documented statuses, bodies and
         # headers as described. (Ids the site does not have are refused with 422, which a schema cannot
         # foresee, so that one check of schemathesis's is left out.)
@@ -121,6 +138,56 @@ def main():
     finally:
         driver.quit()
         server.stop()
+
+
+def check_overrides_link(site, pages, theme):
+    """Every page links the theme's own stylesheet after the default one when the theme has assets/theme.css."""
+    has_overrides = (repository / theme / "assets/theme.css").is_file()
+    wrong = []
+    for page in pages:
+        links = re.findall(r'<link rel="stylesheet" href="([^"]+)">', page.read_text())
+        names = [link.rsplit("/", 1)[-1].split(".")[0] for link in links]
+        if not names or names[0] != "hearth" or (has_overrides and names[-1] != "theme") or (not has_overrides and "theme" in names):
+            wrong.append("%s: %s" % (page.relative_to(site), links))
+    check("every page links hearth.css first%s" % (" and the theme's theme.css last" if has_overrides else ""), not wrong, "\n".join(wrong[:5]))
+
+
+def check_theme_in_browser(driver, base, theme):
+    """The logo keeps its shape, pages are axe-clean in dark mode, and screenshots for a person to look at."""
+    folder = pathlib.Path(argument("--screenshots") or tempfile.mkdtemp(prefix="hearth-theme-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    name = pathlib.Path(theme).name
+    shown = ["index.html", "courses/arguing-better/what-happens/index.html", "courses/arguing-better/index.html",
+             "pages/privacy.html", "research/index.html", "search.html"]
+    backgrounds = {}
+    for scheme in ("light", "dark"):
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+        for width in (1280, 360):
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600})
+            for index, page in enumerate(shown):
+                driver.get(base + page)
+                if index == 0:
+                    backgrounds[scheme] = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+                    shape = driver.execute_script(
+                        "var i = document.querySelector('.site-header__home img');"
+                        "return i.complete && i.naturalHeight ? [i.naturalWidth / i.naturalHeight, i.clientWidth / i.clientHeight] : null")
+                    check("%s, %s, %d px: the logo keeps its shape" % (name, scheme, width),
+                          shape and abs(shape[0] - shape[1]) / shape[0] < 0.03, shape)
+                    wide = driver.execute_script("return document.documentElement.scrollWidth")
+                    check("%s, %s, %d px: the home page is no wider than the screen" % (name, scheme, width), wide <= width, wide)
+                if scheme == "dark" and width == 1280:
+                    violations = axe_violations(driver)
+                    check("accessibility in dark mode: %s" % page, not violations, "; ".join(violations))
+                if index < 2:
+                    driver.execute_script("window.scrollTo(0, 0)")
+                    driver.save_screenshot(str(folder / ("%s-%s-%s-%d.png" % (name, page.split("/")[-2] if "/" in page else "home", scheme, width))))
+                    if index == 0:
+                        driver.execute_script("window.scrollTo(0, document.documentElement.scrollHeight)")
+                        driver.save_screenshot(str(folder / ("%s-footer-%s-%d.png" % (name, scheme, width))))
+    check("%s: dark mode has its own colours" % name, backgrounds.get("light") != backgrounds.get("dark"), backgrounds)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+    print("screenshots of %s: %s" % (name, folder), flush=True)
 
 
 if __name__ == "__main__":

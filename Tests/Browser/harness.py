@@ -22,20 +22,22 @@ def summary_line():
     return "browser checks: %d passed, %d failed" % (len(results) - failed, failed)
 
 
-def build_site(hearth):
-    """Builds Content/ with Themes/default into a temporary folder; returns its path, or None (a failure is reported)."""
+def build_site(hearth, theme="Themes/default"):
+    """Builds Content/ with a theme of the repository into a temporary folder; returns its path, or None (a failure is
+    reported). A build that warns (an asset nothing uses, say) fails too: the repository's themes are kept clean."""
     site = pathlib.Path(tempfile.mkdtemp()) / "site"
     build = subprocess.run([hearth, "build", "--content", str(REPOSITORY / "Content"),
-                            "--theme", str(REPOSITORY / "Themes/default"), "--out", str(site)],
+                            "--theme", str(REPOSITORY / theme), "--out", str(site)],
                            capture_output=True, text=True)
-    return site if check("hearth build succeeds", build.returncode == 0, build.stderr) else None
+    clean = build.returncode == 0 and "warning:" not in build.stderr
+    return site if check("hearth build succeeds with %s, without warnings" % theme, clean, build.stderr) else None
 
 
 class Server:
     """`hearth serve` for one site on a fresh database (or a given one, to start again after a stop)."""
 
-    def __init__(self, hearth, site, database=None, port=0):
-        self.hearth, self.site = hearth, site
+    def __init__(self, hearth, site, database=None, port=0, theme="Themes/default"):
+        self.hearth, self.site, self.theme = hearth, site, theme
         self.work = pathlib.Path(tempfile.mkdtemp())
         self.database = database or self.work / "hearth.sqlite"
         self.port = port or free_port()
@@ -46,7 +48,7 @@ class Server:
         log_path = self.work / ("serve-%d.log" % time.monotonic_ns())
         log = open(log_path, "w+")
         self.process = subprocess.Popen([self.hearth, "serve", "--site", str(self.site), "--content", str(REPOSITORY / "Content"),
-                                         "--theme", str(REPOSITORY / "Themes/default"), "--db", str(self.database),
+                                         "--theme", str(REPOSITORY / self.theme), "--db", str(self.database),
                                          "--port", str(self.port)], cwd=str(REPOSITORY), stdout=log, stderr=subprocess.STDOUT)
         for _ in range(600):
             found = re.search(r"at (http://127\.0\.0\.1:\d+/)", log_path.read_text())
@@ -70,14 +72,17 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def chromium(width=1280, height=900, mobile=False):
-    """Headless Chromium with a fresh profile, its viewport set to exactly width × height CSS pixels."""
+def chromium(width=1280, height=900, mobile=False, logs=False):
+    """Headless Chromium with a fresh profile, its viewport set to exactly width × height CSS pixels; with `logs`, the
+    browser's console and its performance (network) log can be read with get_log("browser") and get_log("performance")."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=%d,%d" % (width, height)):
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
+    if logs:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})

@@ -13,6 +13,8 @@ package enum SitePage: Sendable {
     case search
     /// What the service worker shows for a page it has not cached, offline.
     case offline
+    /// The researchers' dashboard: a token typed in, the report fetched from the API (not indexed, not in the sitemap).
+    case dashboard
 
     /// The page's path from the site root.
     package var path: String {
@@ -28,6 +30,7 @@ package enum SitePage: Sendable {
         case .plainPage(let page): SiteRoutes.plainPage(page.id)
         case .search: SiteRoutes.search
         case .offline: SiteRoutes.offline
+        case .dashboard: SiteRoutes.dashboard
         }
     }
 }

@@ -17,6 +17,8 @@ package enum SiteRoutes {
     /// At the root, so that its scope covers every page of the site.
     package static let serviceWorker = "sw.js"
     package static let favicon = "favicon.ico"
+    /// The researchers' dashboard, `/research/`.
+    package static let dashboard = "research/index.html"
 
     package static func course(_ course: String) -> String { "courses/\(course)/index.html" }
 
@@ -59,6 +61,7 @@ package enum SiteRoutes {
         pages += site.pages.map(SitePage.plainPage)
         pages.append(.search)
         pages.append(.offline)
+        pages.append(.dashboard)
         return pages
     }
 

@@ -8,6 +8,8 @@ struct PageContexts {
     let theme: Theme
     /// Hashed asset paths under the site root: `css`, `js`, `logo`.
     let assetPaths: [String: String]
+    /// The logo's shape, for its `width` and `height` attributes.
+    let logoSize: ImageSize?
     /// Every plain page's id, for the navigation links that only appear when their page exists.
     let pageIDs: Set<String>
     /// Where links in the content go, worked out once for every page.
@@ -17,10 +19,11 @@ struct PageContexts {
     private let stringValues: [String: TemplateValue]
     private let siteValue: TemplateValue
 
-    init(site: ContentSite, theme: Theme, assetPaths: [String: String]) {
+    init(site: ContentSite, theme: Theme, assetPaths: [String: String], logoSize: ImageSize? = nil) {
         self.site = site
         self.theme = theme
         self.assetPaths = assetPaths
+        self.logoSize = logoSize
         pageIDs = Set(site.pages.map(\.id))
         links = LinkResolver(site: site)
         var languages = Set([site.settings.language])
@@ -50,6 +53,10 @@ struct PageContexts {
                 breadcrumbs: [(String, String)] = []) -> [String: TemplateValue] {
         var assets: [String: TemplateValue] = [:]
         for (name, assetPath) in assetPaths { assets[name] = .string(SiteRoutes.relative(assetPath, from: path)) }
+        if let logoSize {
+            assets["logoWidth"] = .int(logoSize.width(atHeight: ThemeAssets.logoHeight))
+            assets["logoHeight"] = .int(ThemeAssets.logoHeight)
+        }
         return [
             "site": siteValue,
             "lang": .string(language),

@@ -14,6 +14,8 @@ package struct Theme: Sendable {
     package var strings: [String: [String: String]] = [:]
     /// The folders read, most specific first, for messages.
     package var folders: [String] = []
+    /// The file each asset was read from, by its path under `assets/`, for messages.
+    package var assetFiles: [String: String] = [:]
 
     /// Problems with a theme, naming the file.
     package struct LoadError: Error, CustomStringConvertible {
@@ -42,9 +44,20 @@ package struct Theme: Sendable {
                 }
                 theme.templates[name] = text
             }
-            for file in files(in: layer + "/assets") {
+            let layerAssets = files(in: layer + "/assets")
+            // A logo of any format replaces the earlier layer's, so a theme's logo.png takes the place of the default
+            // logo.svg rather than sitting beside it. (Other files keep their full names: the build writes
+            // favicon.ico by that name.)
+            if layerAssets.contains(where: { ThemeAssets.key(of: $0) == "logo" }) {
+                for earlier in theme.assets.keys where ThemeAssets.key(of: earlier) == "logo" {
+                    theme.assets[earlier] = nil
+                    theme.assetFiles[earlier] = nil
+                }
+            }
+            for file in layerAssets {
                 guard let data = FileManager.default.contents(atPath: layer + "/assets/" + file) else { continue }
                 theme.assets[file] = [UInt8](data)
+                theme.assetFiles[file] = layer + "/assets/" + file
             }
             for file in files(in: layer + "/scripts") where file.hasSuffix(".js") && !file.contains("/") {
                 guard let data = FileManager.default.contents(atPath: layer + "/scripts/" + file) else { continue }
@@ -57,11 +70,16 @@ package struct Theme: Sendable {
             }
         }
         for required in ["layout", "home", "course", "module-page", "page", "measure", "search", "course-measure", "course-end",
-                         "offline", "service-worker"] where theme.templates[required] == nil {
+                         "offline", "service-worker", "dashboard"] where theme.templates[required] == nil {
             throw LoadError(path: folder + "/templates/\(required).mustache",
                             message: "the theme has no '\(required)' template, and neither does the default theme")
         }
         return theme
+    }
+
+    /// The file an asset was read from, for messages (its path under `assets/` when it was not read from a file).
+    package func source(ofAsset name: String) -> String {
+        assetFiles[name] ?? "assets/" + name
     }
 
     /// Interface strings for `language` (e.g. `cy` or `en-GB`), falling back key by key to English.
