@@ -53,21 +53,9 @@ package struct SiteBuilder {
         var summary = Summary()
         let library = try TemplateLibrary(templates: theme.templates)
 
-        // Assets: CSS and JS get their content hash in the name so they can be cached for a year.
-        var assetPaths: [String: String] = [:]
-        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            let outputName = name.hasSuffix(".css") || name.hasSuffix(".js") ? HashedAssetName.name(name, contents: bytes) : name
-            try writer.write(bytes, to: "assets/" + outputName)
-            let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
-            if assetPaths[key] == nil || name.hasPrefix("hearth.") { assetPaths[key] = "assets/" + outputName }
-        }
-        // The theme's scripts/ folder, joined into one hashed file (one request, cached for a year).
-        if !theme.scripts.isEmpty {
-            let joined = ScriptJoiner.join(theme.scripts)
-            let outputName = HashedAssetName.name("hearth.js", contents: joined)
-            try writer.write(joined, to: "assets/" + outputName)
-            assetPaths["js"] = "assets/" + outputName
-        }
+        let assets = Self.assets(of: theme)
+        for asset in assets.files { try writer.write(asset.bytes, to: asset.path) }
+        let assetPaths = assets.paths
         // Browsers ask for /favicon.ico whatever a page says.
         if let favicon = theme.assets["favicon.ico"] { try writer.write(favicon, to: SiteRoutes.favicon) }
         for asset in site.assets {
@@ -101,6 +89,27 @@ package struct SiteBuilder {
         try writer.write(Manifest(site).json(), to: SiteRoutes.manifest)
         summary.files = writer.written
         return summary
+    }
+
+    /// The theme's asset files as the build writes them, and the paths pages link (`css`, `js`, `logo`, …): CSS and
+    /// JS get their content hash in the name so they can be cached for a year, and the theme's scripts/ folder is
+    /// joined into one hashed file (one request). `hearth serve`'s own pages link the same paths.
+    static func assets(of theme: Theme) -> (files: [(path: String, bytes: [UInt8])], paths: [String: String]) {
+        var files: [(path: String, bytes: [UInt8])] = []
+        var paths: [String: String] = [:]
+        for (name, bytes) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            let outputName = name.hasSuffix(".css") || name.hasSuffix(".js") ? HashedAssetName.name(name, contents: bytes) : name
+            files.append(("assets/" + outputName, bytes))
+            let key = name.hasSuffix(".css") ? "css" : name.hasSuffix(".js") ? "js" : String(name.split(separator: ".").first ?? "")
+            if paths[key] == nil || name.hasPrefix("hearth.") { paths[key] = "assets/" + outputName }
+        }
+        if !theme.scripts.isEmpty {
+            let joined = ScriptJoiner.join(theme.scripts)
+            let outputName = HashedAssetName.name("hearth.js", contents: joined)
+            files.append(("assets/" + outputName, joined))
+            paths["js"] = "assets/" + outputName
+        }
+        return (files, paths)
     }
 
     /// Renders and writes every page with its gzip'd copy; returns each page's text for the search index
@@ -160,6 +169,12 @@ package struct SiteBuilder {
                            searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             case .offline:
                 return Job(path: page.path, template: "offline", context: { $0.offline() },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .certificate:
+                return Job(path: page.path, template: "certificate", context: { $0.certificate() },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .verify:
+                return Job(path: page.path, template: "verify", context: { $0.verify() },
                            searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             }
         }

@@ -13,6 +13,10 @@ package enum SitePage: Sendable {
     case search
     /// What the service worker shows for a page it has not cached, offline.
     case offline
+    /// A learner's certificate: its code from the server, their name typed in, ready to print.
+    case certificate
+    /// A manager checks a certificate's code.
+    case verify
 
     /// The page's path from the site root.
     package var path: String {
@@ -28,6 +32,8 @@ package enum SitePage: Sendable {
         case .plainPage(let page): SiteRoutes.plainPage(page.id)
         case .search: SiteRoutes.search
         case .offline: SiteRoutes.offline
+        case .certificate: SiteRoutes.certificate
+        case .verify: SiteRoutes.verify
         }
     }
 }
