@@ -93,7 +93,7 @@ struct CertificatesEndpoint: Sendable {
                 case .success(let (code, day)):
                     respond(pages.response(.created, ServerPage(template: "served-certificate", course: course.id, values: [
                         "code": .string(code.printed),
-                        "title": .string(course.title),
+                        "courseTitle": .string(course.title),
                         "issued": .string(day.iso),
                         "issuedWritten": .string(day.written),
                         "verifyAddress": .string(address),
@@ -115,9 +115,11 @@ struct CertificatesEndpoint: Sendable {
         guard let pages else { return .now(APIError(.notFound, code: "not_found", message: "this server draws no pages").response) }
         let typed = (try? FormBody(bytes: Array(request.query.utf8)))?.value("code") ?? ""
         @Sendable func page(_ status: HTTPStatus, _ outcome: String, _ values: JSONObject = [:]) -> HTTPResponse {
+            // The outcome by name, and as a flag (`isValid`, `isNotFound`, …) for templates, which cannot compare strings.
+            let flag = ServerPages.flag(outcome)
             var members = values
-            members.members.insert(contentsOf: [(key: "code", value: .string(JSONBody.prefix(typed, bytes: 40))), (key: "outcome", value: .string(outcome))],
-                                   at: 0)
+            members.members.insert(contentsOf: [(key: "code", value: .string(JSONBody.prefix(typed, bytes: 40))), (key: "outcome", value: .string(outcome)),
+                                                (key: flag, value: .bool(true))], at: 0)
             return pages.response(status, ServerPage(template: "served-verification", values: members))
         }
         guard !typed.isEmpty else { return .now(page(.ok, "none")) }
@@ -136,7 +138,7 @@ struct CertificatesEndpoint: Sendable {
                     respond(page(.notFound, "not-found"))
                 case .success(let record?):
                     var values: JSONObject = [
-                        "title": .string(book.courses[record.course]?.title ?? record.course),
+                        "courseTitle": .string(book.courses[record.course]?.title ?? record.course),
                         "issuedWritten": .string(CalendarDay(daysSince1970: record.issuedDay).written),
                     ]
                     if let withdrawn = record.withdrawnDay {

@@ -25,11 +25,17 @@ package struct ServerPages: Sendable {
         return HTTPResponse(status: status, headers: [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store")], body: html)
     }
 
+    /// A name as a template's flag, since templates cannot compare strings: `attempts_used` or `not-found` → `isAttemptsUsed`, `isNotFound`.
+    static func flag(_ name: String) -> String {
+        "is" + name.split(whereSeparator: { $0 == "_" || $0 == "-" }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
     /// A refusal as a page: what went wrong in the API's words, with its status and headers (such as `Retry-After`).
     func problem(_ error: APIError, course: String? = nil, quiz: String? = nil, values: JSONObject = [:]) -> HTTPResponse {
         var members = values
         members.members.insert((key: "problem", value: .object(["code": .string(error.code), "message": .string(error.message),
-                                                                 "status": .number(Double(error.status.code))])), at: 0)
+                                                                 "status": .number(Double(error.status.code)), Self.flag(error.code): .bool(true)])),
+                               at: 0)
         var answer = response(error.status, ServerPage(template: "served-problem", course: course, quiz: quiz, values: members))
         answer.headers += error.headers.filter { $0.name == "Retry-After" }
         return answer
