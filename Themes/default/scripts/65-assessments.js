@@ -217,11 +217,15 @@ all("section[data-assessment]").forEach(function (section) {
     state.retakeFrom = outcome.retakeFrom ? Date.parse(outcome.retakeFrom + "T00:00:00Z") : null;
     save(key, state);
 
+    var verdict = outcome.passed ? say("passed") : say("notPassed");
+    var bands = all("[data-band-min]", section).filter(function (band) {
+      return outcome.score >= Number(band.dataset.bandMin) && outcome.score <= Number(band.dataset.bandMax);
+    }).map(function (band) { return band.textContent.trim(); }).join(" ");
     var message = say("yourScore") + ": " + outcome.score + "% (" + right + " " + say("outOf") + " " + asked.length + "). ";
-    message += outcome.passed ? say("passed") : say("notPassed") + " " + say("passMarkIs") + " " + outcome.passMark + "%.";
-    all("[data-band-min]", section).forEach(function (band) {
-      if (outcome.score >= Number(band.dataset.bandMin) && outcome.score <= Number(band.dataset.bandMax)) message += " " + band.textContent;
-    });
+    // The verdict in the page's words, unless the author's band for the score opens with the same ones.
+    if (bands.toLowerCase().indexOf(verdict.toLowerCase()) !== 0) message += verdict + " ";
+    if (!outcome.passed) message += say("passMarkIs") + " " + outcome.passMark + "%. ";
+    message = (message + bands).trim();
     if (outcome.passed) {
       section.classList.add("is-passed");
       showOnly("marked");
