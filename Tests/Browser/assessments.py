@@ -30,6 +30,7 @@ from selenium.webdriver.common.by import By
 COURSE = "relational-practice"
 TITLE = "Relational practice for family hub staff"
 PHONE, DESK = (360, 740), (1280, 900)
+A4_WIDTH = 794                    # an A4 page's width in CSS pixels (210 mm at 96 per inch), for the print screenshot
 CODE = re.compile(r"^[0-9A-Z]{5}-[0-9A-Z]{5}$")
 NAME = "Sam Practitioner-Okafor"
 
@@ -276,12 +277,14 @@ def with_script(server, artefacts, keys):
               .map(s => document.querySelector(s)).filter(e => e && e.getClientRects().length > 0).map(e => e.className || e.id);""")
         check("js: printing leaves out the header, exit bar, navigation, footer and the name box", hidden == [], hidden)
         check("js: printing shows the certificate with the name", p.find(".certificate").is_displayed() and NAME in p.find(".certificate").text)
-        p.shot("certificate-print", [DESK[0], PHONE[0]])
+        p.shot("certificate-print", [A4_WIDTH, DESK[0], PHONE[0]])
         p.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
         pdf = base64.b64decode(p.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
         (artefacts / "certificate.pdf").write_bytes(pdf)
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-        check("js: saved as PDF, the certificate is one page", pages == 1, "%d pages" % pages)
+        boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
+        a4 = all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes)
+        check("js: saved as PDF, the certificate is one A4 page", pages == 1 and boxes and a4, "%d pages, %r" % (pages, boxes))
         return code, learner
     finally:
         p.close()
