@@ -102,6 +102,7 @@ final class ServedPagesTests: XCTestCase {
         XCTAssertTrue(valid.contains("<strong>Valid:</strong> Relational practice for family hub staff, issued 3 December 2026"))
         XCTAssertTrue(valid.contains("value=\"7kq2m px9rd\""), "the code typed stays in the box")
         XCTAssertTrue(valid.contains("action=\"/api/v1/verify\" "))
+        XCTAssertFalse(valid.contains("class=\"quick-exit\""), "a manager's page, like the built verify page, has no quick exit")
         let missing = try render("served-verification", quiz: nil, ["code": .string("x"), "outcome": .string("not-found"), "isNotFound": .bool(true)])
         XCTAssertTrue(missing.contains("We can&#39;t find that code"))
 

@@ -34,7 +34,7 @@ package struct ServedPages: Sendable {
         var breadcrumbs = [(site.settings.title, SiteRoutes.home)]
         if let course { breadcrumbs.append((course.title, SiteRoutes.course(course.id))) }
         var context = contexts.common(path: "", title: title, description: site.settings.title, language: language,
-                                      quickExit: course?.quickExit ?? true, kind: template, breadcrumbs: breadcrumbs, linkBase: root)
+                                      quickExit: course?.quickExit ?? false, kind: template, breadcrumbs: breadcrumbs, linkBase: root)
         for member in values.members { context[member.key] = Self.templateValue(member.value) }
         let apiBase = site.settings.apiBaseURL
         if let course {
