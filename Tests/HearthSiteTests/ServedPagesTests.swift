@@ -23,7 +23,8 @@ final class ServedPagesTests: XCTestCase {
     private let course = "relational-practice"
     private let quiz = "relational-practice-evidence"
 
-    private func render(_ template: String, quiz: String? = "relational-practice-evidence", _ values: JSONObject) throws -> String {
+    private func render(_ template: String, course: String? = "relational-practice", quiz: String? = "relational-practice-evidence",
+                        _ values: JSONObject) throws -> String {
         String(decoding: try Self.pages.render(template: template, course: course, quiz: quiz, values: values), as: UTF8.self)
     }
 
@@ -96,14 +97,14 @@ final class ServedPagesTests: XCTestCase {
         XCTAssertTrue(certificate.contains("<title>Your certificate · "))
         XCTAssertFalse(certificate.contains("name=\"learner\""))
 
-        let valid = try render("served-verification", quiz: nil, ["code": .string("7kq2m px9rd"), "outcome": .string("valid"), "isValid": .bool(true),
+        let valid = try render("served-verification", course: nil, quiz: nil, ["code": .string("7kq2m px9rd"), "outcome": .string("valid"), "isValid": .bool(true),
                                                                   "courseTitle": .string("Relational practice for family hub staff"),
                                                                   "issuedWritten": .string("3 December 2026")])
         XCTAssertTrue(valid.contains("<strong>Valid:</strong> Relational practice for family hub staff, issued 3 December 2026"))
         XCTAssertTrue(valid.contains("value=\"7kq2m px9rd\""), "the code typed stays in the box")
         XCTAssertTrue(valid.contains("action=\"/api/v1/verify\" "))
         XCTAssertFalse(valid.contains("class=\"quick-exit\""), "a manager's page, like the built verify page, has no quick exit")
-        let missing = try render("served-verification", quiz: nil, ["code": .string("x"), "outcome": .string("not-found"), "isNotFound": .bool(true)])
+        let missing = try render("served-verification", course: nil, quiz: nil, ["code": .string("x"), "outcome": .string("not-found"), "isNotFound": .bool(true)])
         XCTAssertTrue(missing.contains("We can&#39;t find that code"))
 
         let used = try render("served-problem", ["problem": .object(["code": .string("attempts_used"), "isAttemptsUsed": .bool(true), "message": .string("m")]),
