@@ -109,6 +109,32 @@ struct CertificatesEndpoint: Sendable {
         }
     }
 
+    /// What a lookup found, for the JSON answer and for the page alike.
+    private enum Lookup {
+        case tooMany(retryAfter: Int)
+        case invalid
+        case notFound
+        case found(CertificateCode, CertificateRecord)
+        case failed(Error)
+    }
+
+    /// Looks a typed code up, counting the lookup against the client's limit first, so codes cannot be enumerated
+    /// through either door.
+    private func lookUp(_ typed: String, from client: ClientAddress, answer: @escaping @Sendable (Lookup) -> HTTPResponse) -> HTTPReply {
+        if let wait = lookups.admit(client) { return .now(answer(.tooMany(retryAfter: wait))) }
+        guard let code = CertificateCode(typed: typed) else { return .now(answer(.invalid)) }
+        let store = self.store
+        return .later { respond in
+            store.certificate(code: code.characters) { result in
+                switch result {
+                case .success(nil): respond(answer(.notFound))
+                case .success(let record?): respond(answer(.found(code, record)))
+                case .failure(let error): respond(answer(.failed(error)))
+                }
+            }
+        }
+    }
+
     /// `GET /verify?code=…`: the verify page's form without JavaScript, answered with a page that says what the
     /// JSON lookup says, under the same limit per client.
     func verifyPage(_ request: HTTPRequest) -> HTTPReply {
@@ -116,75 +142,66 @@ struct CertificatesEndpoint: Sendable {
         let typed = (try? FormBody(bytes: Array(request.query.utf8)))?.value("code") ?? ""
         @Sendable func page(_ status: HTTPStatus, _ outcome: String, _ values: JSONObject = [:]) -> HTTPResponse {
             // The outcome by name, and as a flag (`isValid`, `isNotFound`, …) for templates, which cannot compare strings.
-            let flag = ServerPages.flag(outcome)
             var members = values
             members.members.insert(contentsOf: [(key: "code", value: .string(JSONBody.prefix(typed, bytes: 40))), (key: "outcome", value: .string(outcome)),
-                                                (key: flag, value: .bool(true))], at: 0)
+                                                (key: ServerPages.flag(outcome), value: .bool(true))], at: 0)
             return pages.response(status, ServerPage(template: "served-verification", values: members))
         }
         guard !typed.isEmpty else { return .now(page(.ok, "none")) }
-        if let wait = lookups.admit(request.client) {
-            var answer = page(.tooManyRequests, "too-many")
-            answer.headers.append(("Retry-After", String(wait)))
-            return .now(answer)
-        }
-        guard let code = CertificateCode(typed: typed) else { return .now(page(.badRequest, "invalid")) }
         let book = self.book
-        let store = self.store
-        return .later { respond in
-            store.certificate(code: code.characters) { result in
-                switch result {
-                case .success(nil):
-                    respond(page(.notFound, "not-found"))
-                case .success(let record?):
-                    var values: JSONObject = [
-                        "courseTitle": .string(book.courses[record.course]?.title ?? record.course),
-                        "issuedWritten": .string(CalendarDay(daysSince1970: record.issuedDay).written),
-                    ]
-                    if let withdrawn = record.withdrawnDay {
-                        values.members.append((key: "withdrawnWritten", value: .string(CalendarDay(daysSince1970: withdrawn).written)))
-                    }
-                    respond(page(.ok, record.withdrawnDay == nil ? "valid" : "withdrawn", values))
-                case .failure(let error):
-                    respond(pages.problem(StoreReply.failure(error)))
+        return lookUp(typed, from: request.client) { found in
+            switch found {
+            case .tooMany(let wait):
+                var answer = page(.tooManyRequests, "too-many")
+                answer.headers.append(("Retry-After", String(wait)))
+                return answer
+            case .invalid:
+                return page(.badRequest, "invalid")
+            case .notFound:
+                return page(.notFound, "not-found")
+            case .found(_, let record):
+                var values: JSONObject = [
+                    "courseTitle": .string(book.courses[record.course]?.title ?? record.course),
+                    "issuedWritten": .string(CalendarDay(daysSince1970: record.issuedDay).written),
+                ]
+                if let withdrawn = record.withdrawnDay {
+                    values.members.append((key: "withdrawnWritten", value: .string(CalendarDay(daysSince1970: withdrawn).written)))
                 }
+                return page(.ok, record.withdrawnDay == nil ? "valid" : "withdrawn", values)
+            case .failed(let error):
+                return pages.problem(StoreReply.failure(error))
             }
         }
     }
 
     func verify(_ typed: String, _ request: HTTPRequest) -> HTTPReply {
-        if let wait = lookups.admit(request.client) {
-            return .now(APIError(.tooManyRequests, code: "too_many_requests", message: "too many lookups from here; try again in a minute",
-                                 headers: [("Retry-After", String(wait))]).response)
-        }
-        guard let code = CertificateCode(typed: typed.removingPercentEncodingOrSelf) else {
-            return .now(APIError(.badRequest, code: "invalid_code", message: "a certificate code is ten letters and digits, like 7KQ2M-PX9RD",
-                                 field: "code").response)
-        }
         let book = self.book
-        let store = self.store
-        return .later { respond in
-            store.certificate(code: code.characters) { result in
-                switch result {
-                case .success(nil):
-                    respond(APIError(.notFound, code: "not_found", message: "We can't find that code").response)
-                case .success(let record?):
-                    let issued = CalendarDay(daysSince1970: record.issuedDay)
-                    var members: JSONObject = [
-                        "status": .string(record.withdrawnDay == nil ? "valid" : "withdrawn"),
-                        "code": .string(code.printed),
-                        "course": .string(record.course),
-                        "title": .string(book.courses[record.course]?.title ?? record.course),
-                        "issued": .string(issued.iso),
-                        "issuedWritten": .string(issued.written),
-                    ]
-                    if let withdrawn = record.withdrawnDay {
-                        members.members.append((key: "withdrawn", value: .string(CalendarDay(daysSince1970: withdrawn).iso)))
-                    }
-                    respond(JSONAnswer.response(.ok, members))
-                case .failure(let error):
-                    respond(StoreReply.failure(error).response)
+        return lookUp(typed.removingPercentEncodingOrSelf, from: request.client) { found in
+            switch found {
+            case .tooMany(let wait):
+                return APIError(.tooManyRequests, code: "too_many_requests", message: "too many lookups from here; try again in a minute",
+                                headers: [("Retry-After", String(wait))]).response
+            case .invalid:
+                return APIError(.badRequest, code: "invalid_code", message: "a certificate code is ten letters and digits, like 7KQ2M-PX9RD",
+                                field: "code").response
+            case .notFound:
+                return APIError(.notFound, code: "not_found", message: "We can't find that code").response
+            case .found(let code, let record):
+                let issued = CalendarDay(daysSince1970: record.issuedDay)
+                var members: JSONObject = [
+                    "status": .string(record.withdrawnDay == nil ? "valid" : "withdrawn"),
+                    "code": .string(code.printed),
+                    "course": .string(record.course),
+                    "title": .string(book.courses[record.course]?.title ?? record.course),
+                    "issued": .string(issued.iso),
+                    "issuedWritten": .string(issued.written),
+                ]
+                if let withdrawn = record.withdrawnDay {
+                    members.members.append((key: "withdrawn", value: .string(CalendarDay(daysSince1970: withdrawn).iso)))
                 }
+                return JSONAnswer.response(.ok, members)
+            case .failed(let error):
+                return StoreReply.failure(error).response
             }
         }
     }
