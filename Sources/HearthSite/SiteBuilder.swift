@@ -55,18 +55,13 @@ package struct SiteBuilder {
         var summary = Summary()
         let library = try TemplateLibrary(templates: theme.templates)
 
-        // Assets: CSS and JS get their content hash in the name so they can be cached for a year.
+        // Assets: CSS and JS get their content hash in the name so they can be cached for a year; the theme's
+        // scripts/ folder is joined into one hashed file (one request, cached for a year).
         let assets = ThemeAssets(theme: theme)
         for file in assets.files { try writer.write(theme.assets[file.name] ?? [], to: file.output) }
-        var assetPaths = assets.paths
+        if let script = Self.joinedScript(of: theme) { try writer.write(script.bytes, to: script.path) }
+        let assetPaths = Self.assetPaths(of: theme, assets)
         summary.warnings = assets.warnings
-        // The theme's scripts/ folder, joined into one hashed file (one request, cached for a year).
-        if !theme.scripts.isEmpty {
-            let joined = ScriptJoiner.join(theme.scripts)
-            let outputName = HashedAssetName.name("hearth.js", contents: joined)
-            try writer.write(joined, to: "assets/" + outputName)
-            assetPaths["js"] = "assets/" + outputName
-        }
         // Browsers ask for /favicon.ico whatever a page says.
         if let favicon = theme.assets["favicon.ico"] { try writer.write(favicon, to: SiteRoutes.favicon) }
         for asset in site.assets {
@@ -100,6 +95,21 @@ package struct SiteBuilder {
         try writer.write(Manifest(site).json(), to: SiteRoutes.manifest)
         summary.files = writer.written
         return summary
+    }
+
+    /// The theme's scripts joined into one file with a hashed name, if it has a `scripts/` folder.
+    static func joinedScript(of theme: Theme) -> (path: String, bytes: [UInt8])? {
+        guard !theme.scripts.isEmpty else { return nil }
+        let joined = ScriptJoiner.join(theme.scripts)
+        return ("assets/" + HashedAssetName.name("hearth.js", contents: joined), joined)
+    }
+
+    /// Where each asset a template names is written (`css`, `js`, `theme`, `logo`, …): the build and the pages the
+    /// server draws (`ServedPages`) link the same files.
+    static func assetPaths(of theme: Theme, _ assets: ThemeAssets? = nil) -> [String: String] {
+        var paths = (assets ?? ThemeAssets(theme: theme)).paths
+        if let script = joinedScript(of: theme) { paths["js"] = script.path }
+        return paths
     }
 
     /// Renders and writes every page with its gzip'd copy; returns each page's text for the search index
@@ -162,6 +172,12 @@ package struct SiteBuilder {
                            searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             case .dashboard:
                 return Job(path: page.path, template: "dashboard", context: { $0.dashboard() },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .certificate:
+                return Job(path: page.path, template: "certificate", context: { $0.certificate() },
+                           searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
+            case .verify:
+                return Job(path: page.path, template: "verify", context: { $0.verify() },
                            searchTitle: "", searchSummary: "", searchText: { "" }, indexed: false)
             }
         }

@@ -4,6 +4,7 @@ import HearthAPI
 import HearthContent
 import HearthHTTP
 import HearthResearch
+import HearthSite
 import HearthStore
 
 /// `hearth serve`: builds the site when it is missing or older than the content, opens (or
@@ -51,6 +52,11 @@ enum ServeCommand {
                 return CommandError(message: "the content has errors, so assessed quizzes cannot be scored; run hearth check (first: \(error))",
                                     status: 1).report(command: "serve")
             }
+            // Forms sent without JavaScript (an assessed quiz, a certificate, a code checked) are answered with pages in the
+            // site's theme, drawn here from the content and theme the site is built from.
+            let fallback = URL(fileURLWithPath: options.theme).deletingLastPathComponent().appendingPathComponent("default").path
+            let theme = try Theme.load(options.theme, fallback: FileManager.default.fileExists(atPath: fallback) ? fallback : nil)
+            let pages = ServerPages(try ServedPages(site: content, theme: theme))
             let store = try SQLiteEventStore(path: options.database)
             let openAPI = FileManager.default.contents(atPath: "Docs/openapi.json").map { [UInt8]($0) }
             // The access log: method, path without query, status, bytes, duration — nothing about the person,
@@ -58,7 +64,7 @@ enum ServeCommand {
             // standard output never holds up a request.
             let accessLog = AccessLog(descriptor: STDOUT_FILENO)
             let router = APIRouter(manifest: manifest, store: store, site: files, openAPI: openAPI, apiBase: manifest.apiBase,
-                                   assessments: AssessmentBook(content), research: ResearchCatalog(content),
+                                   assessments: AssessmentBook(content), pages: pages, research: ResearchCatalog(content),
                                    researchThreshold: options.researchThreshold, metrics: options.metricsAddress == nil ? .here : .elsewhere, accessLog: accessLog)
             var configuration = HTTPServer.Configuration()
             configuration.host = options.host

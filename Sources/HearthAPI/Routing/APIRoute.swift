@@ -10,6 +10,8 @@ package enum APIRoute: String, CaseIterable, Sendable {
     case attempt
     case certificates
     case certificate
+    /// The verify page's form without JavaScript: an HTML page for `?code=`.
+    case verification
     case researchSummary
     case researchFunnel
     case researchOutcomes
@@ -31,6 +33,7 @@ package enum APIRoute: String, CaseIterable, Sendable {
         case .attempt: base + "/assessments/{course}/{quiz}/attempts/{attempt}"
         case .certificates: base + "/certificates"
         case .certificate: base + "/certificates/{code}"
+        case .verification: base + "/verify"
         case .researchSummary: base + "/research/summary"
         case .researchFunnel: base + "/research/funnel"
         case .researchOutcomes: base + "/research/outcomes"
@@ -48,7 +51,7 @@ package enum APIRoute: String, CaseIterable, Sendable {
         switch self {
         case .events, .responses, .consent, .attempts, .attempt, .certificates: ["POST"]
         case .participant: ["DELETE"]
-        case .certificate, .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .researchReport, .researchStylesheet, .openAPI,
+        case .certificate, .verification, .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .researchReport, .researchStylesheet, .openAPI,
              .health, .metrics: ["GET", "HEAD"]
         }
     }

@@ -31,18 +31,19 @@ package struct APIRouter: Sendable {
     package let metrics: RequestMetrics
     let accessLog: AccessLog?
 
-    /// `clock` gives seconds since 1970 (tests move it on to reach a retake date).
+    /// `clock` gives seconds since 1970 (tests move it on to reach a retake date). `pages` draws the HTML pages that
+    /// answer forms sent without JavaScript; without it the assessment routes take JSON only.
     package init(manifest: ManifestIndex, store: any EventStore, site: StaticSite, openAPI: [UInt8]? = nil, apiBase: String = "/api/v1",
-                 assessments: AssessmentBook = AssessmentBook(), research catalog: ResearchCatalog? = nil,
+                 assessments: AssessmentBook = AssessmentBook(), pages: ServerPages? = nil, research catalog: ResearchCatalog? = nil,
                  researchThreshold: DisclosureThreshold = .standard, metrics metricsExposure: MetricsExposure = .here,
                  accessLog: AccessLog? = nil, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         events = EventsEndpoint(manifest: manifest, store: store)
         responses = ResponsesEndpoint(manifest: manifest, store: store)
         consent = ConsentEndpoint(manifest: manifest, store: store)
         erasure = ErasureEndpoint(store: store)
-        attempts = AttemptsEndpoint(book: assessments, store: store, clock: clock)
+        attempts = AttemptsEndpoint(book: assessments, store: store, clock: clock, pages: pages)
         certificates = CertificatesEndpoint(book: assessments, store: store, clock: clock,
-                                            lookups: ClientRateLimiter(limit: 20, window: 60, clock: clock))
+                                            lookups: ClientRateLimiter(limit: 20, window: 60, clock: clock), pages: pages)
         research = ResearchEndpoint(access: ResearchAccess(store: store, clock: clock, failures: ClientRateLimiter(limit: 10, window: 60, clock: clock)),
                                     figures: ResearchFigures(catalog: catalog ?? ResearchCatalog(siteTitle: "", courses: [], measures: [:], areas: []),
                                                              threshold: researchThreshold),
@@ -76,6 +77,7 @@ package struct APIRouter: Sendable {
         case .attempt: return attempts.submit(course: parameters[0], quiz: parameters[1], attempt: parameters[2], request)
         case .certificates: return certificates.issue(request)
         case .certificate: return certificates.verify(parameters[0], request)
+        case .verification: return certificates.verifyPage(request)
         case .researchSummary, .researchFunnel, .researchOutcomes, .researchExport, .researchReport:
             return research.handle(route, file: parameters.first, request)
         case .researchStylesheet:

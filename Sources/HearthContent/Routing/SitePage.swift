@@ -15,6 +15,10 @@ package enum SitePage: Sendable {
     case offline
     /// The researchers' dashboard: a token typed in, the report fetched from the API (not indexed, not in the sitemap).
     case dashboard
+    /// A learner's certificate: its code from the server, their name typed in, ready to print.
+    case certificate
+    /// A manager checks a certificate's code.
+    case verify
 
     /// The page's path from the site root.
     package var path: String {
@@ -31,6 +35,8 @@ package enum SitePage: Sendable {
         case .search: SiteRoutes.search
         case .offline: SiteRoutes.offline
         case .dashboard: SiteRoutes.dashboard
+        case .certificate: SiteRoutes.certificate
+        case .verify: SiteRoutes.verify
         }
     }
 }

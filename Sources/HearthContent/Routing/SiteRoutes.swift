@@ -40,6 +40,11 @@ package enum SiteRoutes {
 
     package static func plainPage(_ id: String) -> String { "\(id).html" }
 
+    /// Where a learner who passed a course with a certificate gets its code and prints it (one page for every course).
+    package static let certificate = "certificate/index.html"
+    /// Where a manager checks a certificate's code.
+    package static let verify = "verify/index.html"
+
     /// Every page the build writes, in the order it writes them (so output is deterministic).
     package static func pages(of site: ContentSite) -> [SitePage] {
         var pages: [SitePage] = [.home]
@@ -62,6 +67,11 @@ package enum SiteRoutes {
         pages.append(.search)
         pages.append(.offline)
         pages.append(.dashboard)
+        // Certificates exist only where a course gives one.
+        if site.courses.contains(where: \.certificate) {
+            pages.append(.certificate)
+            pages.append(.verify)
+        }
         return pages
     }
 

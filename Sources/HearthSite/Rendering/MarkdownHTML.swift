@@ -6,18 +6,21 @@ package struct MarkdownHTML {
     let links: LinkResolver
     /// The page being written, relative to the site root.
     let page: String
+    /// For a page the server answers outside the site's folders: the site root (such as `/`) that links start from.
+    let linkBase: String?
 
-    package init(links: LinkResolver, page: String) {
+    package init(links: LinkResolver, page: String, linkBase: String? = nil) {
         self.links = links
         self.page = page
+        self.linkBase = linkBase
     }
 
     /// A renderer that points links written in the file at `location` at the built pages and files they name.
     private func renderer(forSourceIn location: SourceLocation) -> HTMLRenderer {
-        let links = self.links, page = self.page
+        let links = self.links, page = self.page, linkBase = self.linkBase
         return HTMLRenderer(rewriteURL: { destination in
             guard case .published(let path, let suffix) = links.resolve(destination, writtenIn: location.path) else { return nil }
-            return SiteRoutes.relative(path, from: page) + suffix
+            return (linkBase.map { $0 + path } ?? SiteRoutes.relative(path, from: page)) + suffix
         })
     }
 

@@ -48,11 +48,13 @@ struct PageContexts {
 
     // MARK: Shared by every page
 
-    /// The values every page has: site, language, strings, assets, navigation.
+    /// The values every page has: site, language, strings, assets, navigation. Links are relative to `path`, or, for a
+    /// page the server answers at an address outside the site, `linkBase` (the site root, such as `/`) followed by the target.
     func common(path: String, title: String, description: String, language: String, quickExit: Bool, kind: String,
-                breadcrumbs: [(String, String)] = []) -> [String: TemplateValue] {
+                breadcrumbs: [(String, String)] = [], linkBase: String? = nil) -> [String: TemplateValue] {
+        func url(_ target: String) -> String { linkBase.map { $0 + target } ?? SiteRoutes.relative(target, from: path) }
         var assets: [String: TemplateValue] = [:]
-        for (name, assetPath) in assetPaths { assets[name] = .string(SiteRoutes.relative(assetPath, from: path)) }
+        for (name, assetPath) in assetPaths { assets[name] = .string(url(assetPath)) }
         if let logoSize {
             assets["logoWidth"] = .int(logoSize.width(atHeight: ThemeAssets.logoHeight))
             assets["logoHeight"] = .int(ThemeAssets.logoHeight)
@@ -63,29 +65,29 @@ struct PageContexts {
             "dir": .string(TextDirection.of(language)),
             "strings": stringValues[language] ?? .object(theme.strings(for: language).mapValues { .string($0) }),
             "assets": .object(assets),
-            "root": .string(SiteRoutes.root(from: path)),
-            "serviceWorker": .string(SiteRoutes.relative(SiteRoutes.serviceWorker, from: path)),
+            "root": .string(linkBase ?? SiteRoutes.root(from: path)),
+            "serviceWorker": .string(url(SiteRoutes.serviceWorker)),
             "title": .string(title),
             "description": .string(description),
             "quickExit": .bool(quickExit),
             "kind": .string(kind),
             "isHome": .bool(kind == "home"),
             "nav": .object([
-                "home": .string(SiteRoutes.relative(SiteRoutes.home, from: path)),
-                "search": .string(SiteRoutes.relative(SiteRoutes.search, from: path)),
-                "help": link(to: "pages/get-help-now", from: path),
-                "about": link(to: "pages/about", from: path),
-                "privacy": link(to: Self.privacyPage, from: path),
+                "home": .string(url(SiteRoutes.home)),
+                "search": .string(url(SiteRoutes.search)),
+                "help": link(to: "pages/get-help-now", url: url),
+                "about": link(to: "pages/about", url: url),
+                "privacy": link(to: Self.privacyPage, url: url),
             ]),
-            "breadcrumbs": .array(breadcrumbs.map { .object(["title": .string($0.0), "url": .string(SiteRoutes.relative($0.1, from: path))]) }),
+            "breadcrumbs": .array(breadcrumbs.map { .object(["title": .string($0.0), "url": .string(url($0.1))]) }),
         ]
     }
 
     static let privacyPage = "pages/privacy"
 
     /// A link to a plain page if the content has it, else nothing (templates test for it).
-    private func link(to pageID: String, from path: String) -> TemplateValue {
-        pageIDs.contains(pageID) ? .string(SiteRoutes.relative(SiteRoutes.plainPage(pageID), from: path)) : .null
+    private func link(to pageID: String, url: (String) -> String) -> TemplateValue {
+        pageIDs.contains(pageID) ? .string(url(SiteRoutes.plainPage(pageID))) : .null
     }
 
     private func audienceTitle(_ audience: Audience, _ strings: [String: String]) -> String {
@@ -141,6 +143,7 @@ struct PageContexts {
         context["parts"] = partsValue(CalloutMarker.parts(of: course.introduction), html: html)
         context["research"] = researchValue(course, from: path)
         context["end"] = .object(["url": .string(SiteRoutes.relative(SiteRoutes.courseEnd(course.id), from: path))])
+        context["certificateLink"] = certificateLink(course, from: path)
         context["modules"] = .array(course.modules.enumerated().map { index, module in
             .object([
                 "id": .string(module.id),
@@ -222,22 +225,18 @@ struct PageContexts {
                 return .object(["text": .object(["html": .string(html.html(text))])])
             case .callout(let kind, let title, let body):
                 return .object(["callout": .object(["kind": .string(kind.rawValue), "title": .string(title), "html": .string(html.html(body))])])
+            case .quiz(let quiz) where quiz.isAssessed:
+                // Scored by the server: the page holds the questions, never the keys (see PageContexts+Assessments).
+                return .object(["assessment": assessmentValue(quiz, course: course, module: module, html: html, language: language)])
             case .quiz(let quiz):
                 return .object(["quiz": quizValue(quiz, course: course, module: module, html: html, language: language)])
             }
         })
     }
 
-    private func quizValue(_ quiz: Quiz, course: String, module: String, html: MarkdownHTML, language: String) -> TemplateValue {
+    func quizValue(_ quiz: Quiz, course: String, module: String, html: MarkdownHTML, language: String) -> TemplateValue {
         let strings = theme.strings(for: language)
-        // A true/false option written `true` or `false` reads as the words "True" and "False" in the page's language.
-        func optionHTML(_ option: Option, in question: Question) -> String {
-            let written = option.text.lowercased()
-            if question.kind == .trueFalse, written == "true" || written == "false" {
-                return HTMLEscaping.escaped(strings[written] ?? written.capitalized)
-            }
-            return html.inlineHTML(option.text, at: option.location)
-        }
+        func optionHTML(_ option: Option, in question: Question) -> String { Self.optionHTML(option, in: question, html: html, strings: strings) }
         return .object([
             "id": .string(quiz.id),
             "title": .string(quiz.title),
@@ -281,6 +280,16 @@ struct PageContexts {
                 ])
             }),
         ])
+    }
+
+    /// An option's words as HTML. A true/false option written `true` or `false` reads as the words "True" and "False"
+    /// in the page's language.
+    static func optionHTML(_ option: Option, in question: Question, html: MarkdownHTML, strings: [String: String]) -> String {
+        let written = option.text.lowercased()
+        if question.kind == .trueFalse, written == "true" || written == "false" {
+            return HTMLEscaping.escaped(strings[written] ?? written.capitalized)
+        }
+        return html.inlineHTML(option.text, at: option.location)
     }
 
     func plainPage(_ page: PlainPage) -> [String: TemplateValue] {

@@ -22,9 +22,7 @@ package enum QuizFeedbackHTML {
                         for question in quiz.questions {
                             questions[question.id] = Question(
                                 hints: question.hints.map { markdown.inlineHTML($0, at: question.location) },
-                                feedback: question.options.map { option in
-                                    option.feedback.isEmpty ? "" : markdown.inlineHTML(option.feedback, at: option.location)
-                                })
+                                feedback: question.options.map { optionFeedback($0, html: markdown) })
                         }
                         quizzes[quiz.id] = questions
                     }
@@ -32,5 +30,13 @@ package enum QuizFeedbackHTML {
             }
         }
         return quizzes
+    }
+
+    /// What choosing an option teaches: what happens next in a scenario, then the author's feedback.
+    static func optionFeedback(_ option: Option, html: MarkdownHTML) -> String {
+        var parts: [String] = []
+        if !option.consequence.isEmpty { parts.append("<span class=\"consequence\">\(html.inlineHTML(option.consequence, at: option.location))</span>") }
+        if !option.feedback.isEmpty { parts.append(html.inlineHTML(option.feedback, at: option.location)) }
+        return parts.joined(separator: " ")
     }
 }
