@@ -15,8 +15,7 @@ function startDashboard(root) {
   var query = root.querySelector("[data-dashboard-query]");
   var status = root.querySelector("[data-dashboard-status]");
   var report = root.querySelector("[data-dashboard-report]");
-  var from = document.getElementById("dashboard-from");
-  var to = document.getElementById("dashboard-to");
+  var year = document.getElementById("dashboard-year");
   var area = document.getElementById("dashboard-area");
   // A number for each request, so an answer that arrives after a newer request (or after Forget) is dropped.
   var latest = 0;
@@ -38,13 +37,9 @@ function startDashboard(root) {
     memory = null;
   }
 
-  function month(date) {
-    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0");
-  }
-  // The last twelve months, as the API's own default.
-  var today = new Date(now());
-  to.value = month(today);
-  from.value = month(new Date(today.getFullYear(), today.getMonth() - 11, 1));
+  // This year, as the API's own default: each table is a whole calendar year.
+  year.value = String(new Date(now()).getFullYear());
+  year.max = year.value;
 
   function showHeld(isHeld) {
     show(tokenForm, !isHeld);
@@ -52,9 +47,9 @@ function startDashboard(root) {
     show(withToken, isHeld);
   }
 
-  function parameters(withMonths) {
+  function parameters(withYear) {
     var list = [];
-    if (withMonths) list.push("from=" + encodeURIComponent(from.value), "to=" + encodeURIComponent(to.value));
+    if (withYear) list.push("year=" + encodeURIComponent(year.value));
     if (area.value) list.push("area=" + encodeURIComponent(area.value));
     return list.length ? "?" + list.join("&") : "";
   }
@@ -91,7 +86,7 @@ function startDashboard(root) {
     if (problem.status === 403 && problem.code === "area_not_granted") return words("area-refused");
     if (problem.status === 403 && problem.code === "rows_scope_needed") return words("rows-refused");
     if (problem.status === 429) return words("too-many") + " " + (problem.retryAfter || "60") + " " + words("seconds") + ".";
-    if (problem.status === 400) return words("months-refused");
+    if (problem.status === 400) return words("year-refused");
     return words("server-failed") + " " + problem.status + ".";
   }
 
