@@ -26,7 +26,8 @@ let package = Package(
         .target(name: "HearthHTTP", dependencies: ["CHearthLinux", "HearthText"]),
         .target(name: "HearthStore", dependencies: ["CSQLite", "HearthText"]),
         .target(name: "HearthResearch", dependencies: ["HearthContent", "HearthText"]),
-        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON", "HearthResearch", "HearthContent"]),
+        .target(name: "HearthAPI", dependencies: ["HearthHTTP", "HearthStore", "HearthManifest", "HearthJSON", "HearthResearch", "HearthContent",
+                                                  "HearthText"]),
         .executableTarget(name: "hearth", dependencies: ["HearthMarkdown", "HearthContent", "HearthSite", "HearthText", "HearthHTTP",
                                                          "HearthStore", "HearthResearch", "HearthAPI", "CHearthLinux"]),
 

@@ -1,4 +1,5 @@
 import HearthHTTP
+import HearthText
 
 /// Reads an HTML form's body (`application/x-www-form-urlencoded`), as a browser without JavaScript sends it.
 struct FormBody {
@@ -55,6 +56,12 @@ struct FormBody {
         return text.lowercased()
     }
 
+    /// Percent-encoded text (a form field, a query parameter, a path segment) decoded, `+` read as a space;
+    /// 400 when a `%` is not followed by two hex digits or the result is not UTF-8.
+    static func percentDecoded(_ text: String) throws -> String {
+        try decoded(ArraySlice(text.utf8))
+    }
+
     private static func decoded(_ bytes: ArraySlice<UInt8>) throws -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
@@ -64,7 +71,7 @@ struct FormBody {
             if byte == UInt8(ascii: "+") {
                 output.append(0x20)
             } else if byte == UInt8(ascii: "%") {
-                guard index + 2 < bytes.endIndex, let high = Self.hex(bytes[index + 1]), let low = Self.hex(bytes[index + 2]) else {
+                guard index + 2 < bytes.endIndex, let high = HexDigit.value(of: bytes[index + 1]), let low = HexDigit.value(of: bytes[index + 2]) else {
                     throw APIError(.badRequest, code: "malformed_form", message: "the form has a '%' not followed by two hex digits")
                 }
                 output.append(high << 4 | low)
@@ -78,14 +85,5 @@ struct FormBody {
             throw APIError(.badRequest, code: "malformed_form", message: "the form's text is not UTF-8")
         }
         return text
-    }
-
-    private static func hex(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

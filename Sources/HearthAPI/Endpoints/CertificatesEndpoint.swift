@@ -176,7 +176,7 @@ struct CertificatesEndpoint: Sendable {
 
     func verify(_ typed: String, _ request: HTTPRequest) -> HTTPReply {
         let book = self.book
-        return lookUp(typed.removingPercentEncodingOrSelf, from: request.client) { found in
+        return lookUp((try? FormBody.percentDecoded(typed)) ?? typed, from: request.client) { found in
             switch found {
             case .tooMany(let wait):
                 return APIError(.tooManyRequests, code: "too_many_requests", message: "too many lookups from here; try again in a minute",
@@ -204,22 +204,6 @@ struct CertificatesEndpoint: Sendable {
                 return StoreReply.failure(error).response
             }
         }
-    }
-}
-
-extension String {
-    /// `%2D` and the like decoded, for a code typed into an address; the text itself when it is not valid.
-    var removingPercentEncodingOrSelf: String {
-        guard contains("%") else { return self }
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else { bytes.append(byte); continue }
-            guard let high = iterator.next(), let low = iterator.next(),
-                  let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return self }
-            bytes.append(value)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -7,9 +7,8 @@ struct ResearchQuery {
 
     init(_ query: String, allowed: Set<String>) throws {
         var values: [String: String] = [:]
-        for pair in query.split(separator: "&") where !pair.isEmpty {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(parts[0])
+        // A query string is form encoding.
+        for (name, value) in try FormBody(bytes: Array(query.utf8)).fields {
             guard allowed.contains(name) else {
                 throw APIError(.badRequest, code: "unknown_parameter",
                                message: "'\(JSONBody.prefix(name, bytes: 40))' is not a parameter here; use \(allowed.sorted().joined(separator: ", "))",
@@ -18,7 +17,7 @@ struct ResearchQuery {
             guard values[name] == nil else {
                 throw APIError(.badRequest, code: "duplicate_parameter", message: "'\(name)' is given twice", field: name)
             }
-            values[name] = parts.count > 1 ? Self.decode(parts[1]) : ""
+            values[name] = value
         }
         self.values = values
     }
@@ -31,9 +30,5 @@ struct ResearchQuery {
     func required(_ name: String) throws -> String {
         guard let value = self[name] else { throw APIError(.badRequest, code: "missing_parameter", message: "'\(name)' is required", field: name) }
         return value
-    }
-
-    private static func decode(_ text: Substring) -> String {
-        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncodingOrSelf
     }
 }
